@@ -1,0 +1,20 @@
+"""Alembic environment for the local store (runs inside the app; never from a CLI config).
+
+The caller passes an open connection in ``config.attributes["connection"]``. Batch mode
+renders ALTERs as table copies, which is how SQLite changes columns.
+"""
+
+from alembic import context
+
+from inspector.db import models  # noqa: F401  (registers every table on Base.metadata)
+from inspector.db.base import Base
+
+connection = context.config.attributes["connection"]
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

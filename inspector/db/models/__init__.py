@@ -1,0 +1,27 @@
+"""Every table of the local store. Importing this package registers them all on ``Base``."""
+
+from inspector.db.models.audit import AuditEvent
+from inspector.db.models.checklists import Checklist, ChecklistVersion
+from inspector.db.models.directory import Inspector, MarketEntity
+from inspector.db.models.inspections import Finding, Inspection, Photo
+from inspector.db.models.plans import Plan, Task, TaskInspector
+from inspector.db.models.samples import CustodyEvent, Sample, SamplePortion
+from inspector.db.models.workspace import WorkspaceSetting
+
+__all__ = [
+    "AuditEvent",
+    "Checklist",
+    "ChecklistVersion",
+    "CustodyEvent",
+    "Finding",
+    "Inspection",
+    "Inspector",
+    "MarketEntity",
+    "Photo",
+    "Plan",
+    "Sample",
+    "SamplePortion",
+    "Task",
+    "TaskInspector",
+    "WorkspaceSetting",
+]

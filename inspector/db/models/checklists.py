@@ -1,0 +1,44 @@
+"""Checklists and their versions. A published version is immutable.
+
+Immutability is enforced twice: services refuse edits, and a trigger created by the
+migration aborts any UPDATE of a published version's content or DELETE of it.
+``content`` holds the checklist JSON document (format in ``docs/checklists.md`` once
+the checklist engine lands); ``content_hash`` is its SHA-256.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from inspector.core.lifecycles import ChecklistVersionStatus
+from inspector.db.base import Base, SyncMixin, enum_by_value
+
+
+class Checklist(SyncMixin, Base):
+    __tablename__ = "checklist"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(String(500))
+    versions: Mapped[list[ChecklistVersion]] = relationship(
+        back_populates="checklist", order_by="ChecklistVersion.version"
+    )
+
+
+class ChecklistVersion(SyncMixin, Base):
+    __tablename__ = "checklist_version"
+    __table_args__ = (UniqueConstraint("checklist_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    checklist_id: Mapped[int] = mapped_column(ForeignKey("checklist.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    status: Mapped[ChecklistVersionStatus] = mapped_column(
+        enum_by_value(ChecklistVersionStatus, 16)
+    )
+    published_at: Mapped[datetime | None]
+    content: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    checklist: Mapped[Checklist] = relationship(back_populates="versions")

@@ -1,0 +1,63 @@
+"""On-site inspections, their findings and photo evidence.
+
+A finalized inspection is an append-only fact: a correction is a new row whose
+``revision_of_id`` names the one it replaces. Photos reference the content-addressed
+store by SHA-256 of the original bytes; the original file is never rewritten.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, BigInteger, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from inspector.core.lifecycles import InspectionStatus
+from inspector.db.base import Base, SyncMixin, enum_by_value
+
+
+class Inspection(SyncMixin, Base):
+    __tablename__ = "inspection"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("task.id"), index=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("market_entity.id"), index=True)
+    checklist_version_id: Mapped[int | None] = mapped_column(ForeignKey("checklist_version.id"))
+    status: Mapped[InspectionStatus] = mapped_column(enum_by_value(InspectionStatus, 16))
+    started_at: Mapped[datetime | None]
+    started_device_clock: Mapped[str] = mapped_column(String(40), default="")
+    finalized_at: Mapped[datetime | None]
+    result_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    revision_of_id: Mapped[int | None] = mapped_column(ForeignKey("inspection.id"))
+    content_hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Finding(SyncMixin, Base):
+    __tablename__ = "finding"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(
+        ForeignKey("inspection.id", ondelete="CASCADE"), index=True
+    )
+    item_key: Mapped[str] = mapped_column(String(100))
+    answer: Mapped[str] = mapped_column(Text, default="null")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Photo(SyncMixin, Base):
+    __tablename__ = "photo"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int | None] = mapped_column(ForeignKey("inspection.id"), index=True)
+    finding_id: Mapped[int | None] = mapped_column(ForeignKey("finding.id"))
+    original_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    original_size: Mapped[int] = mapped_column(BigInteger)
+    media_type: Mapped[str] = mapped_column(String(64))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    captured_at: Mapped[datetime | None]
+    # Decimal degrees as text ("38.1460000"): exact, and no float ever enters a hash.
+    latitude: Mapped[str | None] = mapped_column(String(16))
+    longitude: Mapped[str | None] = mapped_column(String(16))
+    upload_sha256: Mapped[str | None] = mapped_column(String(64))
+    exif: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)

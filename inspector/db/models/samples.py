@@ -1,0 +1,54 @@
+"""Product samples (抽样), their sealed portions and each portion's chain of custody.
+
+``sample_code`` is generated offline (province, year, unit, device prefix, sequence,
+check character) and is never reused, even after deletion; tombstones keep it taken.
+Custody events are append-only facts: who handed what to whom, when, and the seal state.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from inspector.core.lifecycles import CustodyEventKind, PortionRole
+from inspector.db.base import Base, SyncMixin, enum_by_value
+
+
+class Sample(SyncMixin, Base):
+    __tablename__ = "sample"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sample_code: Mapped[str] = mapped_column(String(40), unique=True)
+    inspection_id: Mapped[int | None] = mapped_column(ForeignKey("inspection.id"), index=True)
+    task_id: Mapped[int | None] = mapped_column(ForeignKey("task.id"), index=True)
+    name: Mapped[str] = mapped_column(String(500))
+    sampled_at: Mapped[datetime | None]
+    fields: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+
+
+class SamplePortion(SyncMixin, Base):
+    __tablename__ = "sample_portion"
+    __table_args__ = (UniqueConstraint("sample_id", "suffix"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sample_id: Mapped[int] = mapped_column(ForeignKey("sample.id"), index=True)
+    suffix: Mapped[str] = mapped_column(String(8))
+    role: Mapped[PortionRole] = mapped_column(enum_by_value(PortionRole, 16))
+    quantity: Mapped[str] = mapped_column(String(32), default="")
+    unit: Mapped[str] = mapped_column(String(32), default="")
+    seal_number: Mapped[str] = mapped_column(String(64), default="")
+
+
+class CustodyEvent(SyncMixin, Base):
+    __tablename__ = "custody_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    portion_id: Mapped[int] = mapped_column(ForeignKey("sample_portion.id"), index=True)
+    kind: Mapped[CustodyEventKind] = mapped_column(enum_by_value(CustodyEventKind, 16))
+    occurred_at: Mapped[datetime]
+    from_party: Mapped[str] = mapped_column(String(500), default="")
+    to_party: Mapped[str] = mapped_column(String(500), default="")
+    seal_intact: Mapped[bool | None]
+    note: Mapped[str] = mapped_column(Text, default="")
