@@ -1,0 +1,207 @@
+"""The command-line tools that need no window: uscc, import, audit verify, calendar.
+
+Contract: each function runs one command inline on the calling thread, prints results
+to stdout and problems to stderr in the chosen language, and returns the exit code
+documented in :mod:`inspector.cli.main`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from inspector import __version__
+from inspector.core.credit_codes import (
+    CodeProblem,
+    IdentifierCheck,
+    IdentifierKind,
+    check_identifier,
+)
+from inspector.core.roles import Role
+from inspector.core.text import Lang, LocalText
+from inspector.core.workdays import CalendarFileError
+from inspector.db.migrate import SchemaTooNewError, head_revision
+from inspector.services.audit_log import verify_audit_log
+from inspector.services.directory_import import (
+    ImportFileError,
+    ImportKind,
+    ImportSummary,
+    import_directory,
+)
+from inspector.services.reference_data import install_calendar_file, load_calendar, load_divisions
+from inspector.services.workspace import Workspace, local_actor, open_workspace, resolve_data_dir
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_REFUSED = 0, 1, 2
+_PROBLEMS_SHOWN = 20
+
+
+def version_text() -> str:
+    return f"inspector {__version__} (schema {head_revision()})"
+
+
+def check_codes(codes: Sequence[str], *, as_json: bool, lang: Lang) -> int:
+    """One line per code: verdict and reasons. Exit 0 only when every code is valid."""
+    all_valid = True
+    for raw in codes:
+        verdict = check_identifier(raw)
+        all_valid &= verdict.valid
+        if as_json:
+            print(json.dumps({
+                "input": raw,
+                "normalized": verdict.normalized,
+                "was_normalized": verdict.was_normalized,
+                "valid": verdict.valid,
+                "kind": verdict.kind.value if verdict.kind else None,
+                "problems": [_problem_json(p, lang) for p in verdict.problems],
+                "warnings": [_problem_json(p, lang) for p in verdict.warnings],
+            }, ensure_ascii=False))
+            continue
+        print(_verdict_line(raw, verdict, lang))
+    return EXIT_OK if all_valid else EXIT_PROBLEMS
+
+
+def _problem_json(problem: CodeProblem, lang: Lang) -> dict[str, object]:
+    return {
+        "kind": problem.kind.value,
+        "position": problem.position,
+        "expected": problem.expected,
+        "found": problem.found,
+        "message": problem.message.render(lang),
+    }
+
+
+def _verdict_line(raw: str, verdict: IdentifierCheck, lang: Lang) -> str:
+    shown = verdict.normalized or raw
+    if verdict.valid:
+        kind = LocalText("有效", "valid") if verdict.kind is IdentifierKind.USCC else LocalText(
+            "有效（旧版15位注册号）", "valid (legacy 15-digit registration number)")
+        line = f"{shown}\t{kind.render(lang)}"
+    else:
+        reasons = "；" if lang is Lang.ZH else "; "
+        line = f"{shown}\t{LocalText('无效', 'invalid').render(lang)}\t" + reasons.join(
+            p.message.render(lang) for p in verdict.problems)
+    if verdict.was_normalized:
+        note = LocalText(f"（已规范化输入“{raw}”）", f" (normalised from '{raw}')")
+        line += note.render(lang)
+    for warning in verdict.warnings:
+        line += "\t" + LocalText("提示：", "warning: ").render(lang) + warning.message.render(lang)
+    return line
+
+
+def _open(data_dir: str | None, lang: Lang) -> Workspace | None:
+    root = resolve_data_dir(data_dir)
+    try:
+        return open_workspace(root)
+    except SchemaTooNewError as exc:
+        print(str(exc), file=sys.stderr)
+        return None
+
+
+def import_file(data_dir: str | None, kind: str, path: Path, lang: Lang) -> int:
+    workspace = _open(data_dir, lang)
+    if workspace is None:
+        return EXIT_REFUSED
+    label = LocalText("已处理", "processed").render(lang)
+
+    def progress(done: int, total: int | None) -> None:
+        print(f"{label} {done}/{total if total is not None else '?'}", file=sys.stderr,
+              flush=True)
+
+    try:
+        outcome = import_directory(
+            workspace.store,
+            local_actor(Role.ADMINISTRATOR),
+            ImportKind(kind),
+            path.resolve(),
+            divisions=load_divisions(),
+            fallback_report_dir=workspace.paths.reports,
+            lang=lang,
+            progress=progress,
+        )
+    except ImportFileError as exc:
+        print(LocalText("导入被拒绝：", "import refused: ").render(lang) + exc.text.render(lang),
+              file=sys.stderr)
+        return EXIT_REFUSED
+    finally:
+        workspace.store.close()
+    summary = outcome.value
+    print(summary.describe(lang))
+    _print_problems(summary, lang)
+    return EXIT_PROBLEMS if summary.rejected_rows else EXIT_OK
+
+
+def _print_problems(summary: ImportSummary, lang: Lang) -> None:
+    for problem in summary.problems[:_PROBLEMS_SHOWN]:
+        row = LocalText(f"第{problem.row}行", f"row {problem.row}").render(lang)
+        print(f"  {row} [{problem.column}] {problem.value!s:.40}: "
+              f"{problem.message.render(lang)}", file=sys.stderr)
+    if len(summary.problems) > _PROBLEMS_SHOWN:
+        more = len(summary.problems) - _PROBLEMS_SHOWN
+        print("  " + LocalText(f"……另有 {more} 条，见报告文件", f"... {more} more in the report")
+              .render(lang), file=sys.stderr)
+    if summary.report_path is not None:
+        print(LocalText("报告：", "report: ").render(lang) + str(summary.report_path))
+    if summary.ignored_columns:
+        print(LocalText("未识别的列（已忽略）：", "unrecognised columns (ignored): ").render(lang)
+              + ", ".join(summary.ignored_columns))
+
+
+def verify_audit(data_dir: str | None, lang: Lang) -> int:
+    workspace = _open(data_dir, lang)
+    if workspace is None:
+        return EXIT_REFUSED
+    try:
+        verdict = verify_audit_log(workspace.store)
+    finally:
+        workspace.store.close()
+    if verdict.intact:
+        print(LocalText(f"审计日志完整：共 {verdict.events_checked} 条事件，哈希链无断裂",
+                        f"audit log intact: {verdict.events_checked} events, hash chain unbroken")
+              .render(lang))
+        return EXIT_OK
+    assert verdict.message is not None
+    print(LocalText(f"审计日志被篡改：第 {verdict.broken_at} 号事件起断裂",
+                    f"audit log tampered with: broken at event {verdict.broken_at}").render(lang),
+          file=sys.stderr)
+    print(verdict.message.render(lang), file=sys.stderr)
+    return EXIT_PROBLEMS
+
+
+def install_calendar(data_dir: str | None, path: Path, lang: Lang) -> int:
+    workspace = _open(data_dir, lang)
+    if workspace is None:
+        return EXIT_REFUSED
+    try:
+        schedule = install_calendar_file(path, workspace.paths.calendars)
+    except CalendarFileError as exc:
+        print(exc.text.render(lang), file=sys.stderr)
+        return EXIT_REFUSED
+    finally:
+        workspace.store.close()
+    print(LocalText(f"已安装 {schedule.year} 年节假日安排（{len(schedule.holidays)} 个假期，"
+                    f"{len(schedule.makeup_workdays)} 个调休上班日）",
+                    f"installed the {schedule.year} schedule ({len(schedule.holidays)} holidays, "
+                    f"{len(schedule.makeup_workdays)} make-up working days)").render(lang))
+    return EXIT_OK
+
+
+def show_deadline(data_dir: str | None, start: str, days: int, lang: Lang) -> int:
+    try:
+        first = date.fromisoformat(start)
+    except ValueError:
+        message = LocalText(f"日期“{start}”无效，应为 YYYY-MM-DD",
+                            f"'{start}' is not a YYYY-MM-DD date")
+        print(message.render(lang), file=sys.stderr)
+        return EXIT_REFUSED
+    calendar = load_calendar(resolve_data_dir(data_dir) / "calendars")
+    result = calendar.add_working_days(first, days)
+    print(result.day.isoformat())
+    if result.provisional:
+        years = ", ".join(str(y) for y in result.assumed_years)
+        print(LocalText(f"注意：{years} 年的节假日安排尚未安装，仅按周末计算",
+                        f"note: no holiday schedule installed for {years}; weekends only")
+              .render(lang), file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,133 @@
+"""The ``inspector`` command: the app, the demo, the tour and the command-line tools.
+
+Contract: parses arguments, picks the workspace (``--data-dir``, else
+``INSPECTOR_DATA_DIR``, else the platform default) and the language (``--lang``, else
+``INSPECTOR_LANG``, else Chinese), then runs one command on the main thread. Qt is
+imported only by the commands that open windows or render screens. Exit codes: 0 done,
+1 the command ran and found problems (an invalid code, a broken audit log, rejected
+rows), 2 the input was refused, 3 no display to show a window on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from inspector.cli import commands
+from inspector.core.text import Lang
+
+EXIT_NO_DISPLAY = 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inspector",
+        description="Inspector 双随机抽查与抽样 / field inspection and sampling",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--data-dir", help="workspace folder (default: INSPECTOR_DATA_DIR, "
+                        "else the user data folder)")
+    parser.add_argument("--lang", choices=["zh", "en"], help="language (default: zh)")
+    sub = parser.add_subparsers(dest="command")
+
+    demo = sub.add_parser("demo", help="create the demo workspace and open the app")
+    demo.add_argument("--reset", action="store_true", help="rebuild the demo workspace")
+
+    tour = sub.add_parser("tour", help="render every main screen to PNG files, offscreen")
+    tour.add_argument("--out", required=True, type=Path, help="folder for the PNG files")
+
+    uscc = sub.add_parser("uscc", help="check 统一社会信用代码 (and legacy 注册号)")
+    uscc.add_argument("codes", nargs="+", metavar="CODE")
+    uscc.add_argument("--json", action="store_true", help="one JSON object per line")
+
+    imp = sub.add_parser("import", help="import a directory from .xlsx or .csv")
+    imp.add_argument("kind", choices=["entities", "inspectors"])
+    imp.add_argument("file", type=Path)
+
+    audit = sub.add_parser("audit", help="the tamper-evident audit log")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True)
+    audit_sub.add_parser("verify", help="check the hash chain; exit 1 naming the first break")
+
+    calendar = sub.add_parser("calendar", help="working-day calendars")
+    calendar_sub = calendar.add_subparsers(dest="calendar_command", required=True)
+    install = calendar_sub.add_parser("install", help="install a year's holiday schedule")
+    install.add_argument("file", type=Path)
+    deadline = calendar_sub.add_parser("deadline", help="the N-th working day after a date")
+    deadline.add_argument("start", help="YYYY-MM-DD")
+    deadline.add_argument("days", type=int)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    lang = Lang.parse(args.lang or os.environ.get("INSPECTOR_LANG"))
+    if args.version:
+        print(commands.version_text())
+        return 0
+    command = args.command
+    if command == "uscc":
+        return commands.check_codes(args.codes, as_json=args.json, lang=lang)
+    if command == "import":
+        return commands.import_file(args.data_dir, args.kind, args.file, lang)
+    if command == "audit":
+        return commands.verify_audit(args.data_dir, lang)
+    if command == "calendar" and args.calendar_command == "install":
+        return commands.install_calendar(args.data_dir, args.file, lang)
+    if command == "calendar":
+        return commands.show_deadline(args.data_dir, args.start, args.days, lang)
+    if command == "tour":
+        from inspector.ui.tour import run_tour
+
+        return run_tour(args.data_dir, args.out, lang)
+    if not display_available():
+        print(no_display_message(lang, "demo" if command == "demo" else ""), file=sys.stderr)
+        return EXIT_NO_DISPLAY
+    from inspector.ui.app import run_app
+
+    return run_app(args.data_dir, lang, demo=command == "demo", reset_demo=bool(
+        getattr(args, "reset", False)))
+
+
+def display_available() -> bool:
+    """False only where Qt would abort for lack of a screen (Linux without X or Wayland)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in {"offscreen", "minimal", "vnc"}:
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _program() -> str:
+    """How the user invoked us, so the advice can be pasted back as is."""
+    invoked = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    if invoked is not None and invoked.name == "inspector":
+        return str(invoked) if invoked.parent != Path() and not shutil.which("inspector") \
+            else "inspector"
+    return f"{Path(sys.executable)} -m inspector"
+
+
+def no_display_message(lang: Lang, command: str) -> str:
+    program = _program()
+    args = f" {command}" if command else ""
+    if lang is Lang.EN:
+        return (
+            "No display: DISPLAY and WAYLAND_DISPLAY are not set, so no window can open.\n"
+            f"Run it on a virtual screen:  xvfb-run -a -s '-screen 0 1600x1000x24' "
+            f"{program}{args}\n"
+            "(Debian/Ubuntu: apt-get install xvfb xauth)\n"
+            f"Or render every screen to PNG files:  {program} tour --out screenshots"
+        )
+    return (
+        "没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口。\n"
+        f"可在 Xvfb 虚拟屏幕中运行：xvfb-run -a -s '-screen 0 1600x1000x24' {program}{args}\n"
+        "（Debian/Ubuntu 安装：apt-get install xvfb xauth）\n"
+        f"或者把每个界面渲染成 PNG 图片：{program} tour --out screenshots"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""The application context: everything a screen needs, built once at start and passed down.
+
+Contract: main thread only. Holds the DB worker, the compute pool, the change bus, the
+language and the acting role, and the workspace information once the workspace is
+open. There are no globals: windows and screens receive the context in their
+constructors; tests build one with inline executors.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Executor
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from inspector.core.roles import Actor, Role
+from inspector.core.text import Lang
+from inspector.services.workspace import local_actor
+from inspector.ui.change_bus import ChangeBus
+from inspector.ui.db_worker import DbWorker, WorkspaceInfo
+from inspector.ui.i18n import Translations
+
+
+class AppContext(QObject):
+    language_changed = Signal(object)  # Lang
+    role_changed = Signal(object)  # Role
+    workspace_opened = Signal(object)  # WorkspaceInfo
+
+    def __init__(
+        self,
+        *,
+        data_dir: Path,
+        lang: Lang,
+        db: DbWorker,
+        compute: Executor,
+        bus: ChangeBus,
+        translations: Translations | None,
+        role: Role = Role.ADMINISTRATOR,
+    ) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.db = db
+        self.compute = compute
+        self.bus = bus
+        self._translations = translations
+        self._lang = lang
+        self._role = role
+        self.workspace: WorkspaceInfo | None = None
+
+    @property
+    def lang(self) -> Lang:
+        return self._lang
+
+    @property
+    def role(self) -> Role:
+        return self._role
+
+    @property
+    def actor(self) -> Actor:
+        return local_actor(self._role)
+
+    def set_lang(self, lang: Lang) -> None:
+        lang = Lang(lang)  # tolerate the plain str Qt returns for item data
+        if lang is self._lang:
+            return
+        self._lang = lang
+        if self._translations is not None:
+            self._translations.apply(lang)
+        self.language_changed.emit(lang)
+
+    def set_role(self, role: Role) -> None:
+        role = Role(role)
+        if role is self._role:
+            return
+        self._role = role
+        self.role_changed.emit(role)
+
+    def set_workspace(self, info: WorkspaceInfo) -> None:
+        self.workspace = info
+        self.workspace_opened.emit(info)

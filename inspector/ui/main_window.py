@@ -1,0 +1,221 @@
+"""The main window: role and language switches, navigation, screens and the status bar.
+
+Contract: main thread. Navigation shows the screens the acting role may use (inspector:
+overview and directories; team lead, administrator and auditor also the audit log);
+Ctrl+1…Ctrl+9 jump to them. The status bar shows the workspace, the device id and
+whether the database thread is busy. Errors of ops that had no handler of their own are
+shown in a non-blocking message box.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from inspector.core.roles import Role
+from inspector.core.text import Lang
+from inspector.ui.context import AppContext
+from inspector.ui.db_worker import WorkspaceInfo
+from inspector.ui.screens.audit import AuditScreen
+from inspector.ui.screens.directory import DirectoryScreen
+from inspector.ui.screens.home import HomeScreen
+
+STYLE = """
+QLabel#screenTitle { font-size: 20px; font-weight: bold; padding: 4px 0 8px 0; }
+QLabel#cardFigure { font-size: 28px; font-weight: bold; color: #1f4e79; }
+QListWidget#navigation { font-size: 15px; background: #f3f5f8; border: none; }
+QListWidget#navigation::item { padding: 10px 14px; }
+QListWidget#navigation::item:selected { background: #1f4e79; color: white; }
+QFrame#entitiesCard, QFrame#inspectorsCard, QFrame#auditCard, QFrame#deadlinesCard {
+    background: white; border: 1px solid #d5dbe3; border-radius: 6px; }
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class _Screen:
+    key: str
+    widget: QWidget
+    roles: frozenset[Role]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, today: date) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setStyleSheet(STYLE)
+        self.resize(1440, 900)
+        everyone = frozenset(Role.human_roles())
+        self.home = HomeScreen(ctx, today)
+        self.directory = DirectoryScreen(ctx, today)
+        self.audit = AuditScreen(ctx)
+        self._screens = (
+            _Screen("home", self.home, everyone),
+            _Screen("directory", self.directory, everyone),
+            _Screen("audit", self.audit, everyone - {Role.INSPECTOR}),
+        )
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(180)
+        self.stack = QStackedWidget()
+        for screen in self._screens:
+            self.stack.addWidget(screen.widget)
+        self.navigation.currentItemChanged.connect(self._navigate)
+
+        self.role_box = QComboBox()
+        self.role_box.setObjectName("roleBox")
+        self.lang_box = QComboBox()
+        self.lang_box.setObjectName("languageBox")
+        self.lang_box.addItem("中文", Lang.ZH)
+        self.lang_box.addItem("English", Lang.EN)
+        self.lang_box.setCurrentIndex(0 if ctx.lang is Lang.ZH else 1)
+        self.lang_box.currentIndexChanged.connect(
+            lambda i: ctx.set_lang(Lang(self.lang_box.itemData(i))))
+        self.role_box.currentIndexChanged.connect(self._role_chosen)
+        self.role_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.role_label = QLabel()
+        self.lang_label = QLabel()
+
+        header = QWidget()
+        header_layout = QHBoxLayout(header)
+        header_layout.setContentsMargins(8, 4, 8, 4)
+        self.app_title = QLabel()
+        self.app_title.setObjectName("screenTitle")
+        header_layout.addWidget(self.app_title, 1)
+        header_layout.addWidget(self.role_label)
+        header_layout.addWidget(self.role_box)
+        header_layout.addWidget(self.lang_label)
+        header_layout.addWidget(self.lang_box)
+        self.setMenuWidget(header)
+
+        body = QWidget()
+        body_layout = QHBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 8, 0)
+        body_layout.addWidget(self.navigation)
+        body_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+
+        self.workspace_label = QLabel()
+        self.busy_label = QLabel()
+        self.statusBar().addWidget(self.workspace_label, 1)
+        self.statusBar().addPermanentWidget(self.busy_label)
+
+        for number in range(1, 10):
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self,
+                      lambda n=number: self._go_to_row(n - 1))
+        ctx.language_changed.connect(lambda _lang: self.retranslate())
+        ctx.role_changed.connect(lambda _role: self._rebuild_navigation())
+        ctx.workspace_opened.connect(self._workspace_opened)
+        ctx.db.busy_changed.connect(self._busy)
+        ctx.db.op_failed.connect(self._op_failed)
+        self.retranslate()
+
+    def show_screen(self, key: str) -> bool:
+        """Select the screen ``key`` if the acting role may see it."""
+        for row in range(self.navigation.count()):
+            if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.navigation.setCurrentRow(row)
+                return True
+        return False
+
+    def visible_screen_keys(self) -> list[str]:
+        return [self.navigation.item(row).data(Qt.ItemDataRole.UserRole)
+                for row in range(self.navigation.count())]
+
+    def retranslate(self) -> None:
+        lang = self._ctx.lang
+        self.setWindowTitle(self.tr("Inspector: random inspections and sampling"))
+        self.app_title.setText(self.tr("Inspector · 双随机、一公开"))
+        self.role_label.setText(self.tr("Acting as"))
+        self.lang_label.setText(self.tr("Language"))
+        self.lang_box.blockSignals(True)
+        self.lang_box.setCurrentIndex(0 if lang is Lang.ZH else 1)
+        self.lang_box.blockSignals(False)
+        self.role_box.blockSignals(True)
+        self.role_box.clear()
+        for role in Role.human_roles():
+            self.role_box.addItem(role.label(lang), role)
+        self.role_box.setCurrentIndex(Role.human_roles().index(self._ctx.role))
+        self.role_box.blockSignals(False)
+        self._rebuild_navigation()
+        self._show_workspace()
+        self._busy(self._ctx.db.busy)
+
+    def _titles(self) -> dict[str, str]:
+        return {
+            "home": self.tr("Overview"),
+            "directory": self.tr("Directories"),
+            "audit": self.tr("Audit log"),
+        }
+
+    def _rebuild_navigation(self) -> None:
+        current = self.navigation.currentItem()
+        current_key = current.data(Qt.ItemDataRole.UserRole) if current else "home"
+        titles = self._titles()
+        self.navigation.blockSignals(True)
+        self.navigation.clear()
+        for number, screen in enumerate(s for s in self._screens if self._ctx.role in s.roles):
+            item = QListWidgetItem(titles[screen.key])
+            item.setData(Qt.ItemDataRole.UserRole, screen.key)
+            item.setToolTip(f"Ctrl+{number + 1}")
+            self.navigation.addItem(item)
+        self.navigation.blockSignals(False)
+        if not self.show_screen(current_key):
+            self.navigation.setCurrentRow(0)
+
+    def _navigate(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        key = item.data(Qt.ItemDataRole.UserRole)
+        for screen in self._screens:
+            if screen.key == key:
+                self.stack.setCurrentWidget(screen.widget)
+
+    def _go_to_row(self, row: int) -> None:
+        if 0 <= row < self.navigation.count():
+            self.navigation.setCurrentRow(row)
+
+    def _role_chosen(self, index: int) -> None:
+        # Qt hands StrEnum item data back as plain str: convert before use.
+        data = self.role_box.itemData(index)
+        if data is not None:
+            self._ctx.set_role(Role(data))
+
+    def _workspace_opened(self, _info: WorkspaceInfo) -> None:
+        self._show_workspace()
+
+    def _show_workspace(self) -> None:
+        info = self._ctx.workspace
+        if info is None:
+            self.workspace_label.setText(self.tr("Opening workspace…"))
+            return
+        self.workspace_label.setText(self.tr("Workspace: %1 · device %2").replace(
+            "%1", str(info.paths.root)).replace("%2", info.device_id[:8]))
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Working…") if busy else self.tr("Ready"))
+
+    def _op_failed(self, name: str, error: object) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Something went wrong"),
+                          self.tr("The operation %1 failed: %2").replace("%1", name)
+                          .replace("%2", str(error)), QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("opFailedBox")
+        box.open()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._ctx.db.close()
+        super().closeEvent(event)

@@ -1,0 +1,97 @@
+"""``inspector tour --out DIR``: every main screen rendered offscreen to PNG files.
+
+Contract: runs with Qt's offscreen platform (set here unless the caller chose one), on
+the given workspace or, without ``--data-dir``, on a fresh temporary demo workspace.
+It waits for the DB thread to go idle before each capture (processing events, never
+sleeping blindly), writes one PNG per screen, prints each path, and returns 0 when all
+were written.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from inspector.core.text import Lang
+from inspector.services.directory_import import ImportKind
+from inspector.services.workspace import resolve_data_dir
+
+IDLE_TIMEOUT_S = 120.0
+_BAD_ROWS = (
+    "统一社会信用代码,名称,主体类型,行政区划代码,住所,风险等级\n"
+    "91130123MA0ABCDE6X,正定县样例商贸有限公司,企业,130123,正定镇中山路1号,B\n"
+    "9113012,正定县短代码商店,个体工商户,130123,正定镇,A\n"
+    "91130123MA0ABCDEOF,正定县字母O商店,个体工商户,130123,正定镇,C\n"
+    "91350100M000100Y43,,企业,130123,正定镇,F\n"
+    "914403001922038216,深圳企业在正定的分店,企业,13012X,正定镇,A\n"
+)
+
+
+def run_tour(data_dir: str | None, out: Path, lang: Lang) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from inspector.ui.app import application, build_context, start_window
+
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="inspector-tour-") as scratch:
+        root = resolve_data_dir(data_dir) if data_dir else Path(scratch) / "workspace"
+        app = application()
+        ctx = build_context(app, root, lang)
+        window = start_window(ctx, today=date.today(), demo=True)
+        window.resize(1440, 900)
+        window.show()
+        shots: list[Path] = []
+
+        def settle() -> None:
+            deadline = time.monotonic() + IDLE_TIMEOUT_S
+            while True:
+                app.processEvents()
+                if ctx.workspace is not None and not ctx.db.busy:
+                    break
+                if time.monotonic() > deadline:
+                    raise TimeoutError("the database thread did not go idle")
+                time.sleep(0.01)
+            for _ in range(3):
+                app.processEvents()
+
+        def capture(name: str, widget: object) -> None:
+            settle()
+            path = out / f"{name}.png"
+            if not widget.grab().save(str(path)):  # type: ignore[attr-defined]
+                raise OSError(f"could not write {path}")
+            shots.append(path)
+            print(path, flush=True)
+
+        try:
+            settle()
+            window.show_screen("home")
+            capture("01-overview", window)
+            window.show_screen("directory")
+            capture("02-directory-entities", window)
+            tab = window.directory.entities
+            assert tab is not None
+            tab.filter_edit.setText("集贸市场 副食")
+            capture("03-directory-entities-filtered", window)
+            tab.filter_edit.clear()
+            window.directory.show_tab(ImportKind.INSPECTORS)
+            capture("04-directory-inspectors", window)
+            window.directory.show_tab(ImportKind.ENTITIES)
+            bad_file = Path(scratch) / "entities-with-errors.csv"
+            bad_file.write_text(_BAD_ROWS, encoding="utf-8")
+            tab.start_import_file(bad_file)
+            settle()
+            assert tab.import_flow is not None and tab.import_flow.result_dialog is not None
+            capture("05-import-result", tab.import_flow.result_dialog)
+            tab.import_flow.result_dialog.close()
+            window.show_screen("audit")
+            window.audit.verify()
+            capture("06-audit-log", window)
+            ctx.set_lang(Lang.EN if lang is Lang.ZH else Lang.ZH)
+            window.show_screen("directory")
+            capture("07-directory-other-language", window)
+        finally:
+            window.close()
+    return 0 if len(shots) == 7 else 1
+

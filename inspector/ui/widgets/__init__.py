@@ -1,0 +1,1 @@
+"""Reusable widgets and multi-step flows (import) shared by screens."""
