@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Inspector's one entry point for a fresh Debian/Ubuntu machine with python3.
+#
+#   bash dev.sh demo    set everything up, then open the app on the demo workspace
+#   bash dev.sh test    set everything up, then run every check and test (what CI runs)
+#   bash dev.sh setup   set everything up only
+#
+# Setup installs the Debian packages Qt and the tests need (as root, or through sudo
+# when it needs no password; otherwise it lists them and carries on), creates .venv
+# with the project and its extras, and compiles the translations. It is idempotent
+# and skips what is already in place.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+ROOT=$(pwd)
+VENV="$ROOT/.venv"
+PY="$VENV/bin/python"
+
+# Qt offscreen rendering and pytest-qt, plus a CJK font so Chinese is not drawn as boxes.
+APT_QT=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-wqy-microhei)
+# A real window (xcb) and a virtual screen for machines without one.
+APT_WINDOW=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+            libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xinerama0 xvfb xauth)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+missing_packages() {
+  local pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || echo "$pkg"
+  done
+}
+
+install_packages() {
+  command -v dpkg-query >/dev/null 2>&1 || { say "not a Debian/Ubuntu system: install the Qt runtime libraries yourself"; return 0; }
+  local missing
+  missing=$(missing_packages "$@")
+  [ -z "$missing" ] && return 0
+  local runner=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      runner=(sudo -n)
+    else
+      say "These Debian packages are needed but I cannot install them without root:"
+      echo "    sudo apt-get install -y --no-install-recommends $(echo $missing)" >&2
+      say "Continuing without them; Qt may fail to start or draw Chinese as boxes."
+      return 0
+    fi
+  fi
+  say "Installing Debian packages: $(echo $missing)"
+  export DEBIAN_FRONTEND=noninteractive
+  "${runner[@]}" apt-get update -qq
+  # shellcheck disable=SC2086
+  "${runner[@]}" apt-get install -y -qq --no-install-recommends $missing >/dev/null
+}
+
+ensure_python() {
+  command -v python3 >/dev/null 2>&1 || { say "python3 is required"; exit 1; }
+  python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
+    say "Python 3.11 or newer is required (found $(python3 --version))"; exit 1; }
+  if [ ! -x "$PY" ]; then
+    if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c 'import ensurepip' 2>/dev/null; then
+      install_packages python3-venv
+    fi
+    say "Creating $VENV"
+    python3 -m venv "$VENV"
+  fi
+  local stamp="$VENV/.inspector-installed"
+  local want
+  want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    say "Installing Inspector and its dependencies into .venv"
+    "$PY" -m pip install --quiet --upgrade pip >/dev/null
+    "$PY" -m pip install --quiet -e ".[dev,central]"
+    echo "$want" > "$stamp"
+  fi
+}
+
+compile_translations() {
+  local ts
+  for ts in resources/i18n/*.ts; do
+    [ -e "$ts" ] || continue
+    local qm="${ts%.ts}.qm"
+    if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+      "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "$qm"
+    fi
+  done
+}
+
+setup() {
+  install_packages "${APT_QT[@]}"
+  ensure_python
+  compile_translations
+}
+
+run_tests() {
+  export QT_QPA_PLATFORM=offscreen
+  local status=0
+  say "ruff";         "$VENV/bin/ruff" check inspector tests benchmarks || status=1
+  say "mypy";         "$VENV/bin/mypy" || status=1
+  say "import-linter (layer contracts)"; "$VENV/bin/lint-imports" || status=1
+  say "tests: core, database, services, command line"
+  "$PY" -m pytest -q -p no:cacheprovider tests/unit tests/db tests/integration || status=1
+  say "tests: user interface (pytest-qt, offscreen)"
+  "$PY" -m pytest -q -p no:cacheprovider tests/ui || status=1
+  if [ "$status" -ne 0 ]; then say "FAILED"; else say "all checks passed"; fi
+  return "$status"
+}
+
+command=${1:-}
+case "$command" in
+  setup) setup ;;
+  test) setup; run_tests ;;
+  demo)
+    install_packages "${APT_WINDOW[@]}"
+    setup
+    shift
+    exec "$VENV/bin/inspector" demo "$@"
+    ;;
+  *)
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac
