@@ -140,7 +140,8 @@ def _open_csv(path: Path) -> Table:
     numbered = _non_empty(enumerate(reader, start=1))
     header_row, header = _header(numbered, path.name)
     # A line count is cheap and close enough for progress (quoted newlines are rare).
-    hint = max(text.count("\n") - header_row + 1, 0)
+    lines = text.count("\n") + (0 if text.endswith(("\n", "\r")) else 1)
+    hint = max(lines - header_row, 0)
     return Table(header_row, header, numbered, hint, encoding, None)
 
 
