@@ -307,7 +307,7 @@ class EntityRowValidator:
     def _validate_fast(self, cells: Sequence[Cell]) -> EntityRecord | None:
         try:
             return self._accept_plain_row(cells)
-        except AttributeError:  # a number or date where text was expected: explain it
+        except (AttributeError, IndexError):  # a number where text was expected, a short row
             return None
 
     def _accept_plain_row(self, cells: Sequence[Cell]) -> EntityRecord | None:

@@ -1,9 +1,10 @@
 """Running the shipped Alembic migrations at start, after a backup copy of the database.
 
 Contract: :func:`upgrade_to_head` brings a database to the newest schema this build
-knows. When there is anything to migrate in an existing database, it first writes a
-consistent copy (SQLite's online backup, safe in WAL mode) to ``backup_dir``; a
-database already at head is left alone and not copied again. A database written by a
+knows. When there is anything to migrate in a database that already holds tables
+(stamped by Alembic or not), it first writes a consistent copy (SQLite's online
+backup, safe in WAL mode) to ``backup_dir``; a database already at head is left alone
+and not copied again. A database written by a
 *newer* build is refused, untouched, with :class:`SchemaTooNewError`.
 """
 
@@ -68,13 +69,22 @@ def upgrade_to_head(engine: Engine, db_path: Path, backup_dir: Path) -> Migratio
     current = current_revision(engine)
     if current == head:
         return MigrationReport(current, head, None)
-    if current is not None and script.get_revision(current) is None:
+    if current is not None and current not in {s.revision for s in script.walk_revisions()}:
         raise SchemaTooNewError(current)
     backup = None
-    if current is not None:
+    if current is not None or _has_tables(engine):
         backup = backup_database(db_path, backup_dir, label=f"before-{head}")
     _run_upgrade(engine)
     return MigrationReport(current, head, backup)
+
+
+def _has_tables(engine: Engine) -> bool:
+    """Whether the file already holds a schema (even one Alembic did not stamp)."""
+    with engine.connect() as connection:
+        count = connection.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+        ).scalar()
+    return bool(count)
 
 
 def _run_upgrade(engine: Engine) -> None:
