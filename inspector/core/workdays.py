@@ -14,7 +14,7 @@ D; D itself is not counted (as 《行政许可法》 and the publication rules c
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -142,10 +142,6 @@ class WorkdayCalendar:
     @property
     def years(self) -> tuple[int, ...]:
         return tuple(sorted(self._schedules))
-
-    @property
-    def schedules(self) -> Mapping[int, YearSchedule]:
-        return dict(self._schedules)
 
     def covers(self, day: date) -> bool:
         """True when the official schedule of ``day``'s year is known."""

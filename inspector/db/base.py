@@ -9,7 +9,8 @@ physical delete.
 
 from __future__ import annotations
 
-import uuid
+import os
+import time
 from datetime import UTC, datetime
 from enum import Enum
 from typing import Any, ClassVar
@@ -63,8 +64,19 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+_VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
+
+
 def new_uuid() -> str:
-    return str(uuid.uuid4())
+    """A UUIDv7 (RFC 9562): 48 bits of Unix milliseconds, then 74 random bits.
+
+    Client-generated ids that sort by creation time keep the unique indexes' inserts near
+    the right edge of the B-tree (bulk imports) and give sync feeds a natural order.
+    """
+    millis = f"{time.time_ns() // 1_000_000:012x}"
+    rand = os.urandom(10).hex()
+    return (f"{millis[:8]}-{millis[8:12]}-7{rand[:3]}-{_VARIANT[rand[3]]}{rand[4:7]}-"
+            f"{rand[7:19]}")
 
 
 class Base(DeclarativeBase):

@@ -15,8 +15,6 @@ class Topic(StrEnum):
     ENTITIES = "entities"
     INSPECTORS = "inspectors"
     AUDIT = "audit"
-    CALENDAR = "calendar"
-    WORKSPACE = "workspace"
 
 
 ChangeSet = frozenset[Topic]

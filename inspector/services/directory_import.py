@@ -346,8 +346,10 @@ class _ImportRun:
 
 def _now_text(session: Session, table: SATable) -> Any:
     """The current time exactly as the ORM would store it in ``created_at``."""
-    column_type = table.c.created_at.type
-    processor = column_type.bind_processor(session.get_bind().dialect)
+    dialect = session.get_bind().dialect
+    # The dialect's own implementation turns the datetime into SQLite's text format; the
+    # generic type would hand sqlite3 a datetime and rely on its deprecated adapter.
+    processor = table.c.created_at.type.dialect_impl(dialect).bind_processor(dialect)
     now = datetime.now(UTC)
     return processor(now) if processor else now
 

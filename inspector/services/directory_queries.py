@@ -69,11 +69,6 @@ def load_inspector_directory(store: Store) -> InspectorDirectory:
     return InspectorDirectory(rows, texts)
 
 
-def count_directory(store: Store) -> DirectoryCounts:
-    with store.read() as session:
-        return directory_counts(session)
-
-
 @dataclass(frozen=True, slots=True)
 class DirectoryOverview:
     """Headline figures for the home screen."""

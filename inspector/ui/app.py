@@ -127,7 +127,13 @@ def run_app(data_dir: str | None, lang: Lang, *, demo: bool, reset_demo: bool) -
     app = application()
     ctx = build_context(app, root, lang)
     window = start_window(ctx, today=date.today(), demo=demo)
-    window.show()
+    screen = app.primaryScreen()
+    available = screen.availableGeometry() if screen is not None else None
+    if available is not None and (available.width() < window.width()
+                                  or available.height() < window.height()):
+        window.showMaximized()  # a small laptop screen: use all of it
+    else:
+        window.show()
     return app.exec()
 
 

@@ -160,5 +160,3 @@ class HomeScreen(QWidget):
     def _on_changed(self, changes: ChangeSet) -> None:
         if changes & {Topic.ENTITIES, Topic.INSPECTORS, Topic.AUDIT}:
             self.reload()
-        if Topic.CALENDAR in changes:
-            self._show_deadlines()
