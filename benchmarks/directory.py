@@ -22,6 +22,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -31,6 +32,9 @@ from inspector.services.demo_workspace import ENTITY_HEADER, demo_entity_rows
 from inspector.services.directory_import import ImportKind, import_directory
 from inspector.services.reference_data import load_divisions
 from inspector.services.workspace import open_workspace
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 ACTOR = Actor("benchmark", Role.ADMINISTRATOR)
 TYPED = ("集贸市场3排", "91130123MA", "鑫盛农资")
@@ -88,7 +92,7 @@ def import_once(path: Path, root: Path) -> float:
     return elapsed
 
 
-def type_character(widget: object, character: str) -> None:
+def type_character(widget: QWidget, character: str) -> None:
     """Deliver one typed character as a key press, as a keyboard or an input method does."""
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
@@ -96,7 +100,7 @@ def type_character(widget: object, character: str) -> None:
 
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
         event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, character)
-        QApplication.sendEvent(widget, event)  # type: ignore[arg-type]
+        QApplication.sendEvent(widget, event)
 
 
 def measure_screen(root: Path, repeat: int) -> tuple[float, float, list[float]]:

@@ -10,7 +10,7 @@ deleted from the end.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -31,6 +31,7 @@ from inspector.db.models import AuditEvent, WorkspaceSetting
 from inspector.services.store import Store
 
 HEAD_KEY = "audit_head"
+_RECORD_FIELDS = tuple(f.name for f in fields(AuditRecord))
 _BATCH = 2000
 
 
@@ -79,22 +80,7 @@ def append_event(
         prev_hash=prev_hash,
     )
     digest = record.digest()
-    event = AuditEvent(
-        seq=record.seq,
-        uuid=record.uuid,
-        actor=record.actor,
-        role=record.role,
-        device_id=record.device_id,
-        utc_time=record.utc_time,
-        device_clock=record.device_clock,
-        action=record.action,
-        object_kind=record.object_kind,
-        object_id=record.object_id,
-        payload=record.payload,
-        prev_hash=record.prev_hash,
-        hash=digest,
-        pending=True,
-    )
+    event = AuditEvent(**asdict(record), hash=digest, pending=True)
     session.add(event)
     session.merge(WorkspaceSetting(key=HEAD_KEY, value=f"{seq}:{digest}"))
     session.flush()
@@ -133,39 +119,12 @@ def recent_events(store: Store, limit: int = 500) -> tuple[AuditEventView, ...]:
 def _stored_events(session: Session) -> Iterator[StoredAuditEvent]:
     # Swapping two events' contents keeps every seq present, but the later one's
     # prev_hash then names the wrong predecessor: verify_chain reports it as a link break.
+    columns = [getattr(AuditEvent, name) for name in _RECORD_FIELDS]
     result = session.execute(
-        select(
-            AuditEvent.seq,
-            AuditEvent.uuid,
-            AuditEvent.actor,
-            AuditEvent.role,
-            AuditEvent.device_id,
-            AuditEvent.utc_time,
-            AuditEvent.device_clock,
-            AuditEvent.action,
-            AuditEvent.object_kind,
-            AuditEvent.object_id,
-            AuditEvent.payload,
-            AuditEvent.prev_hash,
-            AuditEvent.hash,
-        ).order_by(AuditEvent.seq)
+        select(*columns, AuditEvent.hash).order_by(AuditEvent.seq)
     ).yield_per(_BATCH)
     for row in result:
-        record = AuditRecord(
-            seq=row.seq,
-            uuid=row.uuid,
-            actor=row.actor,
-            role=row.role,
-            device_id=row.device_id,
-            utc_time=row.utc_time,
-            device_clock=row.device_clock,
-            action=row.action,
-            object_kind=row.object_kind,
-            object_id=row.object_id,
-            payload=row.payload,
-            prev_hash=row.prev_hash,
-        )
-        yield StoredAuditEvent(record, row.hash)
+        yield StoredAuditEvent(AuditRecord(*row[:-1]), row[-1])
 
 
 def _read_head(session: Session) -> ChainHead | None:

@@ -41,7 +41,7 @@ from inspector.core.directory_rows import (
 from inspector.core.divisions import DivisionTable
 from inspector.core.roles import Actor
 from inspector.core.text import Lang, LocalText
-from inspector.db.base import new_uuid
+from inspector.db.base import Base, new_uuid
 from inspector.db.models import Inspector, MarketEntity
 from inspector.services.audit_log import append_event
 from inspector.services.changes import Outcome, Topic
@@ -167,7 +167,7 @@ def _json_list(items: tuple[str, ...]) -> str:
 
 ENTITY_SPEC = _Spec(
     kind=ImportKind.ENTITIES,
-    table=MarketEntity.__table__,  # type: ignore[arg-type]
+    table=Base.metadata.tables[MarketEntity.__tablename__],
     key_column="identifier",
     value_columns=(
         "identifier_kind", "name", "entity_type", "region_code", "address",
@@ -182,7 +182,7 @@ ENTITY_SPEC = _Spec(
 
 INSPECTOR_SPEC = _Spec(
     kind=ImportKind.INSPECTORS,
-    table=Inspector.__table__,  # type: ignore[arg-type]
+    table=Base.metadata.tables[Inspector.__tablename__],
     key_column="staff_id",
     value_columns=(
         "name", "unit", "region_code", "cert_number", "cert_authority", "cert_valid_from",

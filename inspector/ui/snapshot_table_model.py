@@ -35,6 +35,7 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _BACKGROUND = Qt.ItemDataRole.BackgroundRole.value
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_RECENT_FILTERS = 32
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -82,6 +83,9 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
         self._filter = ""
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._key_cache: dict[int, list[Any]] = {}
+        # Results of recent filters over the current order, newest last: typing and
+        # deleting characters mostly revisits them (Backspace costs nothing).
+        self._recent: dict[str, list[int]] = {}
 
     # -- data in ---------------------------------------------------------------------
 
@@ -95,7 +99,8 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
         self._order = list(range(len(self._rows)))
         if self._sort is not None:
             self._order = self._sorted_order(*self._sort)
-        self._visible = self._matching(self._order, self._filter)
+        self._recent = {}
+        self._visible = self._filtered(self._filter)
         self.endResetModel()
         self._announce()
 
@@ -103,10 +108,8 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
         needle = text.strip().casefold()
         if needle == self._filter:
             return
-        narrowing = bool(self._filter) and needle.startswith(self._filter)
-        base = self._visible if narrowing else self._order
         self.beginResetModel()
-        self._visible = self._matching(base, needle)
+        self._visible = self._filtered(needle)
         self._filter = needle
         self.endResetModel()
         self._announce()
@@ -182,7 +185,8 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
         self._order = self._sorted_order(column, order)
-        self._visible = self._matching(self._order, self._filter)
+        self._recent = {}
+        self._visible = self._filtered(self._filter)
         self.layoutChanged.emit()
 
     # -- internals -------------------------------------------------------------------------
@@ -200,6 +204,26 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
         return sorted(range(len(self._rows)), key=keys.__getitem__,
                       reverse=order == Qt.SortOrder.DescendingOrder)
 
+    def _filtered(self, needle: str) -> list[int]:
+        """The current order filtered by ``needle``, reusing recent results.
+
+        Rows matching a needle are a subset of those matching any prefix of it, so the
+        search starts from the longest recent prefix instead of from every row.
+        """
+        if not needle:
+            return self._order
+        cached = self._recent.get(needle)
+        if cached is None:
+            prefixes = [key for key in self._recent if needle.startswith(key)]
+            base = self._recent[max(prefixes, key=len)] if prefixes else self._order
+            cached = self._matching(base, needle)
+            if len(self._recent) >= _RECENT_FILTERS:
+                del self._recent[next(iter(self._recent))]
+        else:
+            del self._recent[needle]  # re-insert as the newest
+        self._recent[needle] = cached
+        return cached
+
     def _matching(self, base: list[int], needle: str) -> list[int]:
         """Rows of ``base`` whose search text holds every token, in ``base`` order.
 
@@ -210,7 +234,7 @@ class SnapshotTableModel(QAbstractTableModel, Generic[R]):
         texts = self._texts
         for token in needle.split():
             matched = [i for i in matched if token in texts[i]]
-        return list(matched) if matched is base else matched
+        return matched
 
     def _announce(self) -> None:
         self.visible_count_changed.emit(len(self._visible), len(self._rows))

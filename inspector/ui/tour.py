@@ -32,6 +32,8 @@ _BAD_ROWS = (
 
 def run_tour(data_dir: str | None, out: Path, lang: Lang) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QWidget
+
     from inspector.ui.app import application, build_context, start_window
 
     out.mkdir(parents=True, exist_ok=True)
@@ -56,10 +58,10 @@ def run_tour(data_dir: str | None, out: Path, lang: Lang) -> int:
             for _ in range(3):
                 app.processEvents()
 
-        def capture(name: str, widget: object) -> None:
+        def capture(name: str, widget: QWidget) -> None:
             settle()
             path = out / f"{name}.png"
-            if not widget.grab().save(str(path)):  # type: ignore[attr-defined]
+            if not widget.grab().save(str(path)):
                 raise OSError(f"could not write {path}")
             shots.append(path)
             print(path, flush=True)
