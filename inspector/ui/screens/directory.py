@@ -250,7 +250,7 @@ class DirectoryScreen(QWidget):
                 model=EntityTableModel(divisions, self._ctx.lang, self),
                 load_op=lambda limit: ops.load_entities(divisions, limit),
                 exact_key=lambda r: r.identifier,
-                column_widths=(170, 300, 120, 80, 330, 110, 90, 50),
+                column_widths=(165, 270, 100, 70, 300, 90, 80, 45),
             )
             self.inspectors = DirectoryTab(
                 self._ctx, ImportKind.INSPECTORS,
