@@ -21,6 +21,9 @@ APT_QT=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fon
 APT_WINDOW=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
             libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xinerama0 xvfb xauth)
 
+# The central platform's tests run against a real PostgreSQL too (a throwaway cluster).
+APT_TEST=(postgresql)
+
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 missing_packages() {
@@ -92,14 +95,51 @@ setup() {
   compile_translations
 }
 
+PG_DIR=""
+start_postgres() {
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
+    say "PostgreSQL is not installed: the central platform's PostgreSQL tests cannot run"
+    return 1
+  fi
+  PG_DIR=$(mktemp -d /tmp/inspector-pg.XXXXXX)
+  local port as=()
+  port=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres "$PG_DIR"   # initdb refuses to run as root
+    as=(runuser -u postgres --)
+  fi
+  "${as[@]}" "$bin/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
+    || { cat "$PG_DIR/initdb.log" >&2; return 1; }
+  "${as[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
+    -o "-k $PG_DIR -p $port -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null \
+    || { cat "$PG_DIR/server.log" >&2; return 1; }
+  PG_CTL=("${as[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -m fast -w stop)
+  export INSPECTOR_TEST_POSTGRES="postgresql+psycopg://postgres@127.0.0.1:$port/postgres"
+  say "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') running on port $port (throwaway cluster)"
+}
+
+stop_postgres() {
+  if [ -n "$PG_DIR" ]; then
+    "${PG_CTL[@]}" >/dev/null 2>&1 || true
+    rm -rf "$PG_DIR"
+    PG_DIR=""
+  fi
+}
+
 run_tests() {
   export QT_QPA_PLATFORM=offscreen
   local status=0
+  start_postgres || status=1
+  trap stop_postgres EXIT
   say "ruff";         "$VENV/bin/ruff" check inspector tests benchmarks || status=1
   say "mypy";         "$VENV/bin/mypy" || status=1
   say "import-linter (layer contracts)"; "$VENV/bin/lint-imports" || status=1
   say "tests: core, database, services, command line"
   "$PY" -m pytest -q -p no:cacheprovider tests/unit tests/db tests/integration || status=1
+  say "tests: central platform (SQLite and PostgreSQL)"
+  "$PY" -m pytest -q -p no:cacheprovider tests/central || status=1
   say "tests: user interface (pytest-qt, offscreen)"
   "$PY" -m pytest -q -p no:cacheprovider tests/ui || status=1
   if [ "$status" -ne 0 ]; then say "FAILED"; else say "all checks passed"; fi
@@ -109,7 +149,7 @@ run_tests() {
 command=${1:-}
 case "$command" in
   setup) setup ;;
-  test) setup; run_tests ;;
+  test) install_packages "${APT_TEST[@]}"; setup; run_tests ;;
   demo)
     install_packages "${APT_WINDOW[@]}"
     setup

@@ -9,8 +9,6 @@ physical delete.
 
 from __future__ import annotations
 
-import os
-import time
 from datetime import UTC, datetime
 from enum import Enum
 from typing import Any, ClassVar
@@ -19,6 +17,8 @@ from sqlalchemy import Boolean, DateTime, MetaData, String, TypeDecorator
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from inspector.core.ids import new_uuid
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -62,21 +62,6 @@ def enum_by_value(enum_cls: type[Enum], length: int = 32) -> SAEnum:
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-_VARIANT = {c: "89ab"[int(c, 16) & 3] for c in "0123456789abcdef"}
-
-
-def new_uuid() -> str:
-    """A UUIDv7 (RFC 9562): 48 bits of Unix milliseconds, then 74 random bits.
-
-    Client-generated ids that sort by creation time keep the unique indexes' inserts near
-    the right edge of the B-tree (bulk imports) and give sync feeds a natural order.
-    """
-    millis = f"{time.time_ns() // 1_000_000:012x}"
-    rand = os.urandom(10).hex()
-    return (f"{millis[:8]}-{millis[8:12]}-7{rand[:3]}-{_VARIANT[rand[3]]}{rand[4:7]}-"
-            f"{rand[7:19]}")
 
 
 class Base(DeclarativeBase):

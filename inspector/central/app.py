@@ -1,0 +1,282 @@
+"""The HTTP API of the central platform (FastAPI), every route under ``/api/v1``.
+
+Contract: :func:`create_app` builds a stateless application over one database and one
+blob folder: nothing is kept in process memory between requests, so any number of
+workers and processes can serve the same platform. Each request runs in one
+transaction that commits only when the handler succeeds. Every route authenticates
+the bearer token and applies the role and scope rules of :mod:`.principal`; errors
+have one JSON shape (``ErrorBody``) and a documented status. Handlers are plain
+functions: FastAPI runs them on its thread pool.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Path, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
+
+from inspector import __version__
+from inspector.central import accounts, audit, records
+from inspector.central.blobs import BlobStore
+from inspector.central.database import connect, migrate, sessions
+from inspector.central.errors import ERROR_RESPONSES, ApiError, not_found
+from inspector.central.kinds import feeds
+from inspector.central.models import Account, Unit
+from inspector.central.principal import Principal, authenticate
+from inspector.central.settings import MAX_CHUNK_BYTES, Settings
+from inspector.core.roles import Role
+from inspector.sync.protocol import (
+    API_PREFIX,
+    DEFAULT_FEED_PAGE,
+    MAX_FEED_PAGE,
+    PROTOCOL_VERSION,
+    AuditVerdictBody,
+    DeviceInfo,
+    EnrollRequest,
+    ErrorBody,
+    ErrorCode,
+    FeedPage,
+    LoginRequest,
+    LoginResponse,
+    MissingBlobs,
+    PushRequest,
+    PushResponse,
+    Sha256Hex,
+    UploadStart,
+    UploadState,
+    UserInfo,
+    Uuid,
+)
+
+Sha256Path = Annotated[Sha256Hex, Path(description="SHA-256 of the blob, lower-case hex")]
+
+
+def create_app(settings: Settings) -> FastAPI:
+    engine = connect(settings.db_url)
+    migrate(engine)
+    factory = sessions(engine)
+    store = BlobStore(settings.blobs)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> Any:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="Inspector central platform",
+        version=__version__,
+        description="The server every Inspector laptop syncs with. "
+        "See docs/sync-protocol.md for the rules behind these endpoints.",
+        lifespan=lifespan,
+        responses=ERROR_RESPONSES,
+    )
+    app.state.settings = settings
+    app.state.sessions = factory
+    app.state.blobs = store
+    _install_error_handlers(app)
+    _account_routes(app, settings)
+    _sync_routes(app)
+    _blob_routes(app, factory, store)
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """The factory uvicorn workers call: settings come from the environment."""
+    return create_app(Settings.resolve())
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return JSONResponse(exc.body.model_dump(mode="json"), status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [{"where": ".".join(str(p) for p in e.get("loc", ())), "why": e.get("msg")}
+                    for e in exc.errors()[:20]]
+        body = ErrorBody(code=ErrorCode.INVALID, message="the request does not match its "
+                         "schema", detail={"problems": problems})
+        return JSONResponse(body.model_dump(mode="json"), status_code=422)
+
+
+def _db(request: Request) -> Iterator[Session]:
+    """One transaction per request: committed when the handler succeeds."""
+    factory: sessionmaker[Session] = request.app.state.sessions
+    with factory() as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+Db = Annotated[Session, Depends(_db)]
+
+
+def _principal(session: Db, authorization: Annotated[str | None, Header()] = None) -> Principal:
+    return authenticate(session, authorization)
+
+
+Caller = Annotated[Principal, Depends(_principal)]
+BLOB_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody}, 409: {"model": ErrorBody}, 413: {"model": ErrorBody}}
+
+
+def _account_routes(app: FastAPI, settings: Settings) -> None:
+    @app.get(f"{API_PREFIX}/health", tags=["platform"])
+    def health() -> dict[str, Any]:
+        """Liveness, the protocol version and the record kinds this server knows."""
+        return {"status": "ok", "version": __version__, "protocol": PROTOCOL_VERSION,
+                "feeds": sorted(feeds())}
+
+    @app.post(f"{API_PREFIX}/auth/login", tags=["accounts"], response_model=LoginResponse)
+    def login(body: LoginRequest, session: Db) -> LoginResponse:
+        """Sign in; returns a bearer token (shown once) valid for the configured days."""
+        return accounts.login(session, body.username, body.password, body.device_uuid,
+                              settings.token_lifetime)
+
+    @app.post(f"{API_PREFIX}/auth/logout", tags=["accounts"], status_code=204)
+    def logout(caller: Caller, session: Db) -> None:
+        """Revoke the token used for this request."""
+        accounts.logout(session, caller)
+
+    @app.get(f"{API_PREFIX}/auth/me", tags=["accounts"], response_model=UserInfo)
+    def me(caller: Caller, session: Db) -> UserInfo:
+        """Who the token belongs to."""
+        account = session.get(Account, caller.account_id)
+        unit = session.get(Unit, caller.unit_id)
+        assert account is not None and unit is not None
+        return accounts.user_info(account, unit)
+
+    @app.post(f"{API_PREFIX}/devices/enroll", tags=["devices"], response_model=DeviceInfo)
+    def enroll(body: EnrollRequest, caller: Caller, session: Db) -> DeviceInfo:
+        """Enroll this laptop for the signed-in account and reserve its sample-code prefix.
+
+        Enrolling the same laptop again returns the same prefix."""
+        return accounts.enroll_device(session, caller, body.device_uuid, body.name)
+
+    @app.get(f"{API_PREFIX}/devices", tags=["devices"], response_model=list[DeviceInfo])
+    def devices(caller: Caller, session: Db) -> list[DeviceInfo]:
+        """Enrolled devices in the caller's scope (administrators and auditors)."""
+        caller.require(Role.ADMINISTRATOR, Role.AUDITOR)
+        return accounts.list_devices(session, caller)
+
+    @app.post(f"{API_PREFIX}/devices/{{device_uuid}}/revoke", tags=["devices"],
+              response_model=DeviceInfo, responses={404: {"model": ErrorBody}})
+    def revoke(device_uuid: Uuid, caller: Caller, session: Db) -> DeviceInfo:
+        """Revoke a device: its tokens stop working at once (administrators)."""
+        caller.require(Role.ADMINISTRATOR)
+        scoped = {d.device_uuid for d in accounts.list_devices(session, caller)}
+        if device_uuid not in scoped:
+            raise not_found(f"no device {device_uuid} in your scope")
+        return accounts.revoke_device(session, device_uuid, caller.username, caller.role.value)
+
+
+
+def _sync_routes(app: FastAPI) -> None:
+    @app.post(f"{API_PREFIX}/push", tags=["sync"], response_model=PushResponse)
+    def push(body: PushRequest, caller: Caller, session: Db) -> PushResponse:
+        """Push a batch of records; each item is answered on its own (see ItemStatus)."""
+        return PushResponse(results=records.push(session, caller, body.items))
+
+    @app.get(f"{API_PREFIX}/feeds/{{feed}}", tags=["sync"], response_model=FeedPage,
+             responses={404: {"model": ErrorBody}})
+    def feed(feed: str, caller: Caller, session: Db,
+             cursor: Annotated[int, Query(ge=0)] = 0,
+             limit: Annotated[int, Query(ge=1, le=MAX_FEED_PAGE)] = DEFAULT_FEED_PAGE,
+             ) -> FeedPage:
+        """The records of one feed the caller may see, after ``cursor``, oldest first."""
+        if feed not in feeds():
+            raise not_found(f"no feed '{feed}'")
+        return records.feed_page(session, caller, feed, cursor, limit)
+
+    @app.get(f"{API_PREFIX}/records/{{uuid}}/missing-blobs", tags=["sync"],
+             response_model=MissingBlobs, responses={404: {"model": ErrorBody}})
+    def missing(uuid: Uuid, caller: Caller, session: Db) -> MissingBlobs:
+        """The files a record declared that are not yet verified on the server."""
+        result = records.missing_blobs(session, caller, uuid)
+        if result is None:
+            raise not_found(f"no record {uuid} in your scope")
+        return MissingBlobs(uuid=uuid, missing=result)
+
+    @app.get(f"{API_PREFIX}/audit/verify", tags=["platform"], response_model=AuditVerdictBody)
+    def verify_audit(caller: Caller, session: Db) -> AuditVerdictBody:
+        """Check the platform's audit hash chain (administrators and auditors)."""
+        caller.require(Role.ADMINISTRATOR, Role.AUDITOR)
+        verdict = audit.verify(session)
+        return AuditVerdictBody(intact=verdict.intact, events_checked=verdict.events_checked,
+                                broken_at=verdict.broken_at,
+                                reason=verdict.message.en if verdict.message else None)
+
+
+def _blob_routes(app: FastAPI, factory: sessionmaker[Session], store: BlobStore) -> None:
+    @app.post(f"{API_PREFIX}/blobs/{{sha256}}", tags=["blobs"], response_model=UploadState,
+              responses=BLOB_ERRORS)
+    def start_upload(sha256: Sha256Path, body: UploadStart, caller: Caller,
+                     session: Db) -> UploadState:
+        """Start (or resume) an upload; the answer's ``offset`` is the next byte to send."""
+        return store.start(session, caller, sha256, body)
+
+    @app.get(f"{API_PREFIX}/blobs/{{sha256}}/state", tags=["blobs"],
+             response_model=UploadState, responses=BLOB_ERRORS)
+    def upload_state(sha256: Sha256Path, caller: Caller, session: Db) -> UploadState:
+        """Where an upload stands: resume from ``offset``."""
+        return store.state(session, caller, sha256)
+
+    @app.put(f"{API_PREFIX}/blobs/{{sha256}}", tags=["blobs"], response_model=UploadState,
+             responses={**BLOB_ERRORS, 422: {"model": ErrorBody}},
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/octet-stream": {"schema": {"type": "string",
+                                                         "format": "binary"}}}}})
+    async def append_chunk(sha256: Sha256Path, request: Request,
+                           offset: Annotated[int, Query(ge=0)],
+                           authorization: Annotated[str | None, Header()] = None,
+                           ) -> UploadState:
+        """Append the request body at ``offset`` (which must be the server's offset).
+
+        When the last byte arrives the blob is hashed and verified, or discarded with
+        422 hash_mismatch."""
+        chunk = bytearray()
+        async for part in request.stream():
+            chunk += part
+            if len(chunk) > MAX_CHUNK_BYTES:
+                raise ApiError(413, ErrorCode.TOO_LARGE,
+                               f"chunks are limited to {MAX_CHUNK_BYTES} bytes")
+        return await run_in_threadpool(_append, factory, store, authorization,
+                                       _Chunk(sha256, offset, bytes(chunk)))
+
+    @app.get(f"{API_PREFIX}/blobs/{{sha256}}", tags=["blobs"], response_class=FileResponse,
+             responses={200: {"content": {"application/octet-stream": {}}}, **BLOB_ERRORS})
+    def download(sha256: Sha256Path, caller: Caller, session: Db) -> FileResponse:
+        """A verified blob's bytes."""
+        return FileResponse(store.open_verified(session, caller, sha256),
+                            media_type="application/octet-stream")
+
+
+@dataclass(frozen=True, slots=True)
+class _Chunk:
+    sha256: str
+    offset: int
+    data: bytes
+
+
+def _append(factory: sessionmaker[Session], store: BlobStore, authorization: str | None,
+            chunk: _Chunk) -> UploadState:
+    """Runs on the thread pool: the body was read on the event loop first."""
+    with factory() as session:
+        try:
+            caller = authenticate(session, authorization)
+            state = store.append(session, caller, chunk.sha256, chunk.offset, chunk.data)
+            session.commit()
+            return state
+        except BaseException:
+            session.rollback()
+            raise

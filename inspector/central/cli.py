@@ -1,0 +1,174 @@
+"""``inspector-central``: serve the platform and administer it.
+
+Contract: every command resolves the database (``--db`` or INSPECTOR_CENTRAL_DB,
+default SQLite in the user data folder) and the blob folder (``--blobs`` or
+INSPECTOR_CENTRAL_BLOBS), runs the platform's migrations, and does one thing in one
+transaction with its audit event. Passwords are read from standard input (``-``) or
+asked for without echo, never taken from the command line. Exit codes: 0 done, 1
+refused (the message says why), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from sqlalchemy import select
+
+from inspector.central import accounts, audit
+from inspector.central.accounts import AccountError
+from inspector.central.database import connect, migrate, sessions
+from inspector.central.errors import ApiError
+from inspector.central.models import Record, Unit
+from inspector.central.settings import Settings
+from inspector.core.roles import Role
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="inspector-central",
+                                     description="Inspector central platform")
+    parser.add_argument("--db", help="SQLAlchemy URL: sqlite:///PATH or "
+                        "postgresql+psycopg://USER@HOST:PORT/DB")
+    parser.add_argument("--blobs", help="folder of the blob store")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="run the HTTP API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8421)
+    serve.add_argument("--workers", type=int, default=1,
+                       help="worker processes (PostgreSQL; SQLite serves one office)")
+
+    unit = sub.add_parser("unit", help="organisational units").add_subparsers(
+        dest="action", required=True)
+    create_unit = unit.add_parser("create")
+    create_unit.add_argument("code")
+    create_unit.add_argument("name")
+    create_unit.add_argument("--region", required=True, help="six-digit GB/T 2260 code")
+
+    user = sub.add_parser("user", help="accounts").add_subparsers(dest="action", required=True)
+    create_user = user.add_parser("create")
+    create_user.add_argument("username")
+    create_user.add_argument("--role", required=True,
+                             choices=[r.value for r in Role.human_roles()])
+    create_user.add_argument("--unit", required=True, help="unit code")
+    create_user.add_argument("--name", default="", help="display name")
+    create_user.add_argument("--region", help="region scope (default: the unit's)")
+    create_user.add_argument("--staff-id", help="the inspector's staff id in the directory")
+    create_user.add_argument("--password", default="-",
+                             help="'-' reads it from standard input (default), "
+                             "'ask' prompts without echo")
+    reset = user.add_parser("reset-password")
+    reset.add_argument("username")
+    reset.add_argument("--password", default="-")
+
+    device = sub.add_parser("device", help="enrolled laptops").add_subparsers(
+        dest="action", required=True)
+    device.add_parser("list")
+    revoke = device.add_parser("revoke")
+    revoke.add_argument("device_uuid")
+
+    export = sub.add_parser("export", help="records as JSON lines")
+    export.add_argument("--kind", help="only this kind")
+
+    audit_cmd = sub.add_parser("audit", help="the platform's audit log").add_subparsers(
+        dest="action", required=True)
+    audit_cmd.add_parser("verify")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = Settings.resolve(args.db, args.blobs)
+    if args.command == "serve":
+        return _serve(settings, args.host, args.port, args.workers)
+    engine = connect(settings.db_url)
+    migrate(engine)
+    factory = sessions(engine)
+    try:
+        with factory() as session:
+            code = _run(session, args)
+            session.commit()
+            return code
+    except (AccountError, ApiError) as exc:
+        print(f"refused: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+
+
+def _run(session: object, args: argparse.Namespace) -> int:
+    from sqlalchemy.orm import Session
+
+    assert isinstance(session, Session)
+    command, action = args.command, getattr(args, "action", None)
+    if command == "unit":
+        unit = accounts.create_unit(session, args.code, args.name, args.region)
+        print(f"unit {unit.code} created ({unit.name}, region {unit.region_code})")
+    elif command == "user" and action == "create":
+        account = accounts.create_account(
+            session, username=args.username, password=_password(args.password),
+            role=Role(args.role), unit_code=args.unit, display_name=args.name,
+            region_code=args.region, staff_id=args.staff_id)
+        print(f"user {account.username} created ({account.role})")
+    elif command == "user":
+        accounts.reset_password(session, args.username, _password(args.password))
+        print(f"password of {args.username} reset; their tokens were revoked")
+    elif command == "device" and action == "list":
+        for info in accounts.list_devices(session):
+            print(json.dumps(info.model_dump(), ensure_ascii=False))
+    elif command == "device":
+        info = accounts.revoke_device(session, args.device_uuid, "inspector-central",
+                                      Role.ADMINISTRATOR.value)
+        print(f"device {info.device_uuid} revoked at {info.revoked_at}")
+    elif command == "export":
+        query = select(Record, Unit.code).join(Unit, Unit.id == Record.unit_id).order_by(
+            Record.server_seq)
+        if args.kind:
+            query = query.where(Record.kind == args.kind)
+        for record, unit_code in session.execute(query):
+            print(json.dumps({"kind": record.kind, "uuid": record.uuid, "unit": unit_code,
+                              "content_hash": record.content_hash, "revision": record.revision,
+                              "deleted": record.deleted, "server_seq": record.server_seq,
+                              "body": record.body}, ensure_ascii=False, sort_keys=True))
+    else:
+        verdict = audit.verify(session)
+        if not verdict.intact:
+            print(f"audit log tampered with at event {verdict.broken_at}: "
+                  f"{verdict.message.en if verdict.message else ''}", file=sys.stderr)
+            return 1
+        print(f"audit log intact: {verdict.events_checked} events")
+    return 0
+
+
+def _password(source: str) -> str:
+    if source == "ask":
+        first = getpass.getpass("password: ")
+        if getpass.getpass("again: ") != first:
+            raise AccountError("the two passwords differ")
+        return first
+    if source == "-":
+        return sys.stdin.readline().rstrip("\n")
+    raise AccountError("pass the password on standard input ('-') or with 'ask', "
+                       "never on the command line")
+
+
+def _serve(settings: Settings, host: str, port: int, workers: int) -> int:
+    import uvicorn
+
+    os.environ.update(settings.environment())
+    if workers > 1:
+        uvicorn.run("inspector.central.app:app_from_environment", factory=True, host=host,
+                    port=port, workers=workers, log_level="info")
+    else:
+        from inspector.central.app import create_app
+
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,25 @@
+"""Field-work kinds the laptops create: inspections and what hangs off them, samples,
+custody, referrals, and the laptops' own audit events.
+
+Pushed by inspectors (and team leads and administrators working in the field); each is
+seen by its owner, the team leads of its unit and the supervisors of its region, on the
+``fieldwork`` feed. Finalized facts are append-only: a correction is a new record that
+names the one it replaces. Their bodies are defined by the features that create them.
+"""
+
+from inspector.central.kinds import FIELD_ROLES, RecordKind, Visibility, register
+
+for name, append_only in (
+    ("inspection", False),
+    ("finding", False),
+    ("inspection_revision", True),
+    ("photo", True),
+    ("signature", True),
+    ("sample", False),
+    ("sample_portion", False),
+    ("custody_event", True),
+    ("referral", False),
+    ("device_audit_event", True),
+):
+    register(RecordKind(name, "fieldwork", FIELD_ROLES, Visibility.OWNER,
+                        append_only=append_only))

@@ -1,0 +1,129 @@
+"""Helpers of the central-platform tests: a live server, accounts, and a small client."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import requests
+import uvicorn
+
+from inspector.central import accounts
+from inspector.central.app import create_app
+from inspector.central.database import connect, sessions
+from inspector.central.settings import Settings
+from inspector.core.audit_chain import canonical_json
+from inspector.core.ids import new_uuid
+from inspector.core.roles import Role
+
+PASSWORD = "correct horse battery"
+
+
+def body_hash(body: dict[str, Any]) -> str:
+    return hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
+
+
+def item(kind: str, body: dict[str, Any], uuid: str | None = None, **extra: Any) -> dict[str, Any]:
+    return {"kind": kind, "uuid": uuid or new_uuid(), "content_hash": body_hash(body),
+            "body": body, **extra}
+
+
+@dataclass
+class Session:
+    """A signed-in user talking to the live server."""
+
+    base: str
+    token: str
+    username: str
+    http: requests.Session = field(default_factory=requests.Session)
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+    def get(self, path: str, **kwargs: Any) -> requests.Response:
+        return self.http.get(self.base + path, headers=self.headers, timeout=30, **kwargs)
+
+    def post(self, path: str, **kwargs: Any) -> requests.Response:
+        return self.http.post(self.base + path, headers=self.headers, timeout=30, **kwargs)
+
+    def put(self, path: str, **kwargs: Any) -> requests.Response:
+        return self.http.put(self.base + path, headers=self.headers, timeout=30, **kwargs)
+
+    def push(self, *items: dict[str, Any]) -> list[dict[str, Any]]:
+        response = self.post("/push", json={"items": list(items)})
+        assert response.status_code == 200, response.text
+        return response.json()["results"]
+
+    def feed(self, name: str, cursor: int = 0, limit: int = 200) -> dict[str, Any]:
+        response = self.get(f"/feeds/{name}", params={"cursor": cursor, "limit": limit})
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    def enroll(self, name: str = "laptop") -> dict[str, Any]:
+        response = self.post("/devices/enroll", json={"device_uuid": new_uuid(), "name": name})
+        assert response.status_code == 200, response.text
+        return response.json()
+
+
+@dataclass
+class Central:
+    """A running platform: its URL, its settings, and direct database access for setup."""
+
+    base: str
+    settings: Settings
+
+    def session(self) -> Any:
+        engine = connect(self.settings.db_url)
+        return engine, sessions(engine)()
+
+    def add_unit(self, code: str, region: str = "130123", name: str = "") -> None:
+        engine, session = self.session()
+        with session:
+            accounts.create_unit(session, code, name or code, region)
+            session.commit()
+        engine.dispose()
+
+    def add_user(self, username: str, role: Role, unit: str, region: str | None = None) -> None:
+        engine, session = self.session()
+        with session:
+            accounts.create_account(session, username=username, password=PASSWORD, role=role,
+                                    unit_code=unit, region_code=region)
+            session.commit()
+        engine.dispose()
+
+    def login(self, username: str, device_uuid: str | None = None) -> Session:
+        payload: dict[str, Any] = {"username": username, "password": PASSWORD}
+        if device_uuid:
+            payload["device_uuid"] = device_uuid
+        response = requests.post(self.base + "/auth/login", json=payload, timeout=30)
+        assert response.status_code == 200, response.text
+        return Session(self.base, response.json()["token"], username)
+
+
+@contextmanager
+def running_server(database_url: str, blobs: Path) -> Iterator[Central]:
+    """Start the real app under uvicorn on a free loopback port, in a thread."""
+    settings = Settings(database_url, blobs)
+    app = create_app(settings)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning",
+                                           lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the central server did not start")
+        time.sleep(0.02)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield Central(f"http://127.0.0.1:{port}/api/v1", settings)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
