@@ -38,6 +38,8 @@ from inspector.sync.protocol import (
     MAX_FEED_PAGE,
     PROTOCOL_VERSION,
     AuditVerdictBody,
+    Checkpoint,
+    CheckpointUpdate,
     DeviceInfo,
     EnrollRequest,
     ErrorBody,
@@ -49,6 +51,7 @@ from inspector.sync.protocol import (
     PushRequest,
     PushResponse,
     Sha256Hex,
+    SyncState,
     UploadStart,
     UploadState,
     UserInfo,
@@ -197,6 +200,30 @@ def _sync_routes(app: FastAPI) -> None:
         if feed not in feeds():
             raise not_found(f"no feed '{feed}'")
         return records.feed_page(session, caller, feed, cursor, limit)
+
+    @app.get(f"{API_PREFIX}/sync/state/{{feed}}", tags=["sync"], response_model=SyncState,
+             responses={404: {"model": ErrorBody}})
+    def state(feed: str, caller: Caller, session: Db) -> SyncState:
+        """Per kind, how many records of the feed the caller sees and their digest, for the
+        laptop's after-sync sanity check (a mismatch triggers a scoped resync)."""
+        if feed not in feeds():
+            raise not_found(f"no feed '{feed}'")
+        return SyncState(feed=feed, kinds=records.feed_state(session, caller, feed))
+
+    @app.put(f"{API_PREFIX}/sync/checkpoints/{{feed}}", tags=["sync"],
+             response_model=Checkpoint, responses={404: {"model": ErrorBody},
+                                                    409: {"model": ErrorBody}})
+    def save_checkpoint(feed: str, body: CheckpointUpdate, caller: Caller,
+                        session: Db) -> Checkpoint:
+        """Record how far this enrolled device has applied a feed."""
+        if feed not in feeds():
+            raise not_found(f"no feed '{feed}'")
+        return records.save_checkpoint(session, caller, feed, body.cursor)
+
+    @app.get(f"{API_PREFIX}/sync/checkpoints", tags=["sync"], response_model=list[Checkpoint])
+    def list_checkpoints(caller: Caller, session: Db) -> list[Checkpoint]:
+        """This device's checkpoints, one per feed it has reported."""
+        return records.checkpoints(session, caller)
 
     @app.get(f"{API_PREFIX}/records/{{uuid}}/missing-blobs", tags=["sync"],
              response_model=MissingBlobs, responses={404: {"model": ErrorBody}})

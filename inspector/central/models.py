@@ -220,3 +220,16 @@ class AuditEvent(Base):
     payload: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class DeviceCheckpoint(Base):
+    """The last cursor of each feed a device reports it has applied."""
+
+    __tablename__ = "device_checkpoint"
+    __table_args__ = (UniqueConstraint("device_id", "feed"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    device_id: Mapped[int] = mapped_column(ForeignKey("device.id"), index=True)
+    feed: Mapped[str] = mapped_column(String(40))
+    cursor: Mapped[int] = mapped_column(BigInteger)
+    updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)

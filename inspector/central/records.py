@@ -18,21 +18,33 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from inspector.central import audit
+from inspector.central.errors import ApiError
 from inspector.central.kinds import RecordKind, registry
-from inspector.central.models import Blob, Counter, Record, RecordBlob, RecordVersion
+from inspector.central.models import (
+    Blob,
+    Counter,
+    DeviceCheckpoint,
+    Record,
+    RecordBlob,
+    RecordVersion,
+)
 from inspector.central.principal import Principal, any_of
 from inspector.core.audit_chain import canonical_json
 from inspector.core.roles import Role
 from inspector.sync.protocol import (
+    Checkpoint,
+    ErrorCode,
     FeedItem,
     FeedPage,
     ItemStatus,
+    KindState,
     PushItem,
     PushResult,
 )
@@ -212,6 +224,47 @@ def _visible_record(session: Session, principal: Principal, uuid: str) -> Record
         select(Record.id).where(Record.id == record.id, principal.visible(kind.visibility))
     ).first()
     return record if visible else None
+
+
+def feed_state(session: Session, principal: Principal, feed: str) -> list[KindState]:
+    """Per kind, the count and digest of the records of ``feed`` the principal sees."""
+    states = []
+    for kind in sorted((k for k in registry().values() if k.feed == feed), key=lambda k: k.name):
+        rows = session.execute(
+            select(Record.uuid, Record.content_hash, Record.deleted)
+            .where(Record.kind == kind.name, principal.visible(kind.visibility))
+            .order_by(Record.uuid)
+        ).all()
+        lines = "\n".join(f"{u} {h} {1 if d else 0}" for u, h, d in rows)
+        states.append(KindState(kind=kind.name, count=len(rows),
+                                digest=hashlib.sha256(lines.encode()).hexdigest()))
+    return states
+
+
+def save_checkpoint(session: Session, principal: Principal, feed: str, cursor: int) -> Checkpoint:
+    if principal.device_id is None:
+        raise ApiError(409, ErrorCode.CONFLICT, "enroll this device before saving checkpoints")
+    row = session.execute(
+        select(DeviceCheckpoint).where(DeviceCheckpoint.device_id == principal.device_id,
+                                       DeviceCheckpoint.feed == feed).with_for_update()
+    ).scalar_one_or_none()
+    if row is None:
+        row = DeviceCheckpoint(device_id=principal.device_id, feed=feed, cursor=cursor)
+        session.add(row)
+    else:
+        row.cursor = cursor
+        row.updated_at = datetime.now(UTC)
+    session.flush()
+    return Checkpoint(feed=feed, cursor=row.cursor, updated_at=row.updated_at.isoformat())
+
+
+def checkpoints(session: Session, principal: Principal) -> list[Checkpoint]:
+    if principal.device_id is None:
+        return []
+    rows = session.scalars(select(DeviceCheckpoint).where(
+        DeviceCheckpoint.device_id == principal.device_id).order_by(DeviceCheckpoint.feed))
+    return [Checkpoint(feed=r.feed, cursor=r.cursor, updated_at=r.updated_at.isoformat())
+            for r in rows]
 
 
 def feed_page(session: Session, principal: Principal, feed: str, cursor: int,

@@ -198,6 +198,36 @@ class FeedPage(Message):
     has_more: bool
 
 
+class KindState(Message):
+    """What the server holds of one kind, in the caller's scope: count and digest.
+
+    ``digest`` is the SHA-256 of the lines ``<uuid> <content_hash> <0|1 deleted>``
+    sorted by uuid and joined with newlines; the laptop computes the same over its
+    copy and resyncs the feed when they differ.
+    """
+
+    kind: str
+    count: int
+    digest: str
+
+
+class SyncState(Message):
+    feed: str
+    kinds: list[KindState]
+
+
+class CheckpointUpdate(Message):
+    cursor: Annotated[int, Field(ge=0)]
+
+
+class Checkpoint(Message):
+    """How far a device has applied a feed, kept on the server too (as CouchDB does)."""
+
+    feed: str
+    cursor: int
+    updated_at: str
+
+
 # -- blobs ----------------------------------------------------------------------------------
 
 

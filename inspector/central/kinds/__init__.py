@@ -22,10 +22,12 @@ from inspector.core.roles import Role
 
 
 class Visibility(StrEnum):
-    """UNIT: everyone of the record's unit (and supervisors of its region) sees it.
+    """EVERYONE: every signed-in account (calendars, the result codebook).
+    UNIT: everyone of the record's unit (and supervisors of its region) sees it.
     OWNER: its owner, the team leads of its unit, and administrators and auditors of its
     region see it."""
 
+    EVERYONE = "everyone"
     UNIT = "unit"
     OWNER = "owner"
 

@@ -2,9 +2,18 @@
 
 from alembic import context
 
-from inspector.central.models import Base
+from inspector.central.models import Base, UTCDateTime
+
+
+def render_item(type_: str, obj: object, _context: object) -> str | bool:
+    """Render our UTC datetime type as the plain column type it stores."""
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime()"
+    return False
+
 
 context.configure(
+    render_item=render_item,
     connection=context.config.attributes["connection"],
     target_metadata=Base.metadata,
     render_as_batch=True,

@@ -7,10 +7,18 @@ renders ALTERs as table copies, which is how SQLite changes columns.
 from alembic import context
 
 from inspector.db import models  # noqa: F401  (registers every table on Base.metadata)
-from inspector.db.base import Base
+from inspector.db.base import Base, UTCDateTime
 
 connection = context.config.attributes["connection"]
+def render_item(type_: str, obj: object, _context: object) -> str | bool:
+    """Render our UTC datetime type as the plain column type it stores."""
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime()"
+    return False
+
+
 context.configure(
+    render_item=render_item,
     connection=connection,
     target_metadata=Base.metadata,
     render_as_batch=True,
