@@ -160,7 +160,7 @@ class Record(Base):
 
 
 class RecordVersion(Base):
-    """Every version a record has had: nothing the server accepted is overwritten."""
+    """The versions a record has had before its current one: nothing accepted is lost."""
 
     __tablename__ = "record_version"
     __table_args__ = (UniqueConstraint("record_id", "revision"),)

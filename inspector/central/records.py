@@ -7,8 +7,9 @@ Contract (runs in one request's transaction):
   record that commits later). Each item runs in its own savepoint and gets its own
   answer: ``stored``, ``unchanged`` (same UUID, same hash: a retry), ``conflict`` (same
   UUID, other content, and no matching ``base_hash``; or any edit of an append-only
-  kind) or ``refused`` (with the reason). Nothing accepted is overwritten: every
-  version is kept in ``record_version``.
+  kind) or ``refused`` (with the reason). Nothing accepted is overwritten: the current
+  version is the ``record`` row, and each version it replaces is kept in
+  ``record_version``.
 - :func:`feed_page` returns the records of one feed the principal may see, after a
   cursor, in ``server_seq`` order.
 """
@@ -20,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -28,6 +29,7 @@ from inspector.central import audit
 from inspector.central.errors import ApiError
 from inspector.central.kinds import RecordKind, registry
 from inspector.central.models import (
+    Base,
     Blob,
     Counter,
     DeviceCheckpoint,
@@ -72,37 +74,137 @@ def push(session: Session, principal: Principal, items: Sequence[PushItem]) -> l
         select(Counter).where(Counter.name == "records").with_for_update()
     ).scalar_one()
     batch = _Batch(session, principal, counter.value)
-    results: list[PushResult] = []
-    for item in items:
-        savepoint = session.begin_nested()
-        try:
-            result = _push_one(batch, item)
-        except SQLAlchemyError as exc:
-            savepoint.rollback()
-            results.append(PushResult(uuid=item.uuid, status=ItemStatus.REFUSED,
-                                      reason=f"storage error: {type(exc).__name__}"))
-            continue
-        if result.status is ItemStatus.REFUSED:
-            savepoint.rollback()
+    results: list[PushResult | None] = [None] * len(items)
+    fresh: list[tuple[int, PushItem, RecordKind]] = []
+    one_by_one: list[int] = []
+    known = _existing_uuids(session, [i.uuid for i in items])
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        kind, refusal = _check(principal, item)
+        if refusal is not None:
+            results[index] = refusal
+        elif item.uuid in known or item.uuid in seen:
+            one_by_one.append(index)
         else:
-            savepoint.commit()
-        results.append(result)
+            assert kind is not None
+            fresh.append((index, item, kind))
+        seen.add(item.uuid)
+    if fresh and not _insert_fresh(batch, fresh, results):
+        one_by_one = sorted(one_by_one + [index for index, _i, _k in fresh])
+    for index in one_by_one:
+        results[index] = _push_isolated(batch, items[index])
     counter.value = batch.next_seq
-    stored = sum(1 for r in results if r.status is ItemStatus.STORED)
+    answered = [r for r in results if r is not None]
+    assert len(answered) == len(items)
+    _audit_batch(session, principal, items, answered)
+    return answered
+
+
+def _existing_uuids(session: Session, uuids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(uuids), 500):
+        chunk = uuids[start:start + 500]
+        found.update(session.scalars(select(Record.uuid).where(Record.uuid.in_(chunk))))
+    return found
+
+
+def _insert_fresh(batch: _Batch, fresh: list[tuple[int, PushItem, RecordKind]],
+                  results: list[PushResult | None]) -> bool:
+    """Insert new records in bulk (a few statements per batch, not several per item).
+
+    Returns False, with nothing written, if the database refused the bulk insert; the
+    caller then stores the items one by one so that only the bad one is refused.
+    """
+    session, principal = batch.session, batch.principal
+    savepoint = session.begin_nested()
+    first_seq = batch.next_seq
+    try:
+        rows = [{
+            "uuid": item.uuid, "kind": kind.name, "feed": kind.feed,
+            "content_hash": item.content_hash, "body": item.body, "deleted": item.deleted,
+            "unit_id": principal.unit_id, "region_code": principal.region_code,
+            "owner_id": principal.account_id, "device_id": principal.device_id,
+            "server_seq": batch.take_seq(), "revision": 1, "received_at": _now(),
+        } for _index, item, kind in fresh]
+        table = Base.metadata.tables[Record.__tablename__]
+        ids: dict[str, int] = {
+            uuid: record_id for uuid, record_id in
+            session.execute(insert(table).returning(table.c.uuid, table.c.id), rows)}
+        declared = [{"record_id": ids[item.uuid], "sha256": sha}
+                    for _index, item, _kind in fresh for sha in dict.fromkeys(item.blobs)]
+        if declared:
+            session.execute(insert(Base.metadata.tables[RecordBlob.__tablename__]), declared)
+        missing = _missing_by_record(session, list(ids.values())) if declared else {}
+    except SQLAlchemyError:
+        savepoint.rollback()
+        batch.next_seq = first_seq
+        return False
+    savepoint.commit()
+    for offset, (index, item, _kind) in enumerate(fresh, start=1):
+        results[index] = PushResult(uuid=item.uuid, status=ItemStatus.STORED,
+                                    stored_hash=item.content_hash,
+                                    server_seq=first_seq + offset,
+                                    missing_blobs=missing.get(ids[item.uuid], []))
+    return True
+
+
+def _push_isolated(batch: _Batch, item: PushItem) -> PushResult:
+    """One item in its own savepoint: an error refuses it and nothing else."""
+    session = batch.session
+    savepoint = session.begin_nested()
+    seq_before = batch.next_seq
+    try:
+        result = _push_one(batch, item)
+    except SQLAlchemyError as exc:
+        savepoint.rollback()
+        batch.next_seq = seq_before
+        return PushResult(uuid=item.uuid, status=ItemStatus.REFUSED,
+                          reason=f"storage error: {type(exc).__name__}")
+    if result.status is ItemStatus.REFUSED:
+        savepoint.rollback()
+        batch.next_seq = seq_before
+    else:
+        savepoint.commit()
+    return result
+
+
+def _audit_batch(session: Session, principal: Principal, items: Sequence[PushItem],
+                 results: list[PushResult]) -> None:
+    counts = {status: 0 for status in ItemStatus}
+    for result in results:
+        counts[result.status] += 1
     audit.append(
         session, actor=principal.username, role=principal.role.value, action="records.push",
         object_kind="batch", object_id=str(len(items)),
         payload={
             "items": len(items),
-            "stored": stored,
-            "unchanged": sum(1 for r in results if r.status is ItemStatus.UNCHANGED),
-            "conflict": sum(1 for r in results if r.status is ItemStatus.CONFLICT),
-            "refused": sum(1 for r in results if r.status is ItemStatus.REFUSED),
+            **{status.value: count for status, count in counts.items()},
             "uuids_sha256": hashlib.sha256(
                 "\n".join(sorted(i.uuid for i in items)).encode()).hexdigest(),
         },
     )
-    return results
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _check(principal: Principal, item: PushItem) -> tuple[RecordKind | None, PushResult | None]:
+    """The item's kind, or why it is refused before touching the database."""
+    kind = registry().get(item.kind)
+    if kind is None:
+        return None, _refuse(item, f"unknown record kind '{item.kind}'")
+    if principal.role not in kind.push_roles:
+        return None, _refuse(item, f"role {principal.role.value} may not push "
+                                   f"{kind.name} records")
+    actual = content_hash(item.body)
+    if actual != item.content_hash:
+        return None, _refuse(item, "content_hash does not match the body "
+                                   f"(body hashes to {actual})")
+    problem = kind.body_problem(item.body)
+    if problem is not None:
+        return None, _refuse(item, f"invalid {kind.name} body: {problem}")
+    return kind, None
 
 
 def _refuse(item: PushItem, reason: str) -> PushResult:
@@ -111,17 +213,10 @@ def _refuse(item: PushItem, reason: str) -> PushResult:
 
 def _push_one(batch: _Batch, item: PushItem) -> PushResult:
     principal = batch.principal
-    kind = registry().get(item.kind)
-    if kind is None:
-        return _refuse(item, f"unknown record kind '{item.kind}'")
-    if principal.role not in kind.push_roles:
-        return _refuse(item, f"role {principal.role.value} may not push {kind.name} records")
-    actual = content_hash(item.body)
-    if actual != item.content_hash:
-        return _refuse(item, f"content_hash does not match the body (body hashes to {actual})")
-    problem = kind.body_problem(item.body)
-    if problem is not None:
-        return _refuse(item, f"invalid {kind.name} body: {problem}")
+    kind, refusal = _check(principal, item)
+    if refusal is not None:
+        return refusal
+    assert kind is not None
     session = batch.session
     existing = session.execute(
         select(Record).where(Record.uuid == item.uuid).with_for_update()
@@ -143,20 +238,35 @@ def _push_one(batch: _Batch, item: PushItem) -> PushResult:
         return PushResult(uuid=item.uuid, status=ItemStatus.CONFLICT,
                           stored_hash=existing.content_hash, server_seq=existing.server_seq,
                           reason=reason)
+    _keep_version(session, existing)
     existing.revision += 1
     existing.content_hash = item.content_hash
     existing.body = item.body
     existing.deleted = item.deleted
     existing.server_seq = batch.take_seq()
     existing.device_id = principal.device_id
-    session.add(RecordVersion(record_id=existing.id, revision=existing.revision,
-                              content_hash=item.content_hash, body=item.body,
-                              deleted=item.deleted, account_id=principal.account_id))
+    existing.received_at = _now()
     _declare_blobs(session, existing.id, item.blobs)
     session.flush()
     return PushResult(uuid=item.uuid, status=ItemStatus.STORED, stored_hash=item.content_hash,
                       server_seq=existing.server_seq,
                       missing_blobs=_missing_blobs(session, existing.id))
+
+
+def _keep_version(session: Session, record: Record) -> None:
+    """Copy the current version into ``record_version`` before it is replaced.
+
+    A record's first version lives only in ``record`` until it is edited; copying it at
+    that moment (and every later one as it is replaced) keeps every accepted version
+    while the common case, a record pushed once, writes one row instead of two.
+    """
+    kept = session.scalar(select(RecordVersion.id).where(
+        RecordVersion.record_id == record.id, RecordVersion.revision == record.revision))
+    if kept is None:
+        session.add(RecordVersion(record_id=record.id, revision=record.revision,
+                                  content_hash=record.content_hash, body=record.body,
+                                  deleted=record.deleted, account_id=record.owner_id,
+                                  received_at=record.received_at))
 
 
 def _insert(batch: _Batch, kind: RecordKind, item: PushItem) -> PushResult:
@@ -170,9 +280,6 @@ def _insert(batch: _Batch, kind: RecordKind, item: PushItem) -> PushResult:
     )
     session.add(record)
     session.flush()
-    session.add(RecordVersion(record_id=record.id, revision=1, content_hash=item.content_hash,
-                              body=item.body, deleted=item.deleted,
-                              account_id=principal.account_id))
     _declare_blobs(session, record.id, item.blobs)
     session.flush()
     return PushResult(uuid=item.uuid, status=ItemStatus.STORED, stored_hash=item.content_hash,
@@ -194,6 +301,20 @@ def _declare_blobs(session: Session, record_id: int, blobs: Sequence[str]) -> No
     for sha in dict.fromkeys(blobs):
         if sha not in known:
             session.add(RecordBlob(record_id=record_id, sha256=sha))
+
+
+def _missing_by_record(session: Session, record_ids: list[int]) -> dict[int, list[str]]:
+    """For many records at once: their declared blobs not yet verified."""
+    declared = session.execute(
+        select(RecordBlob.record_id, RecordBlob.sha256)
+        .where(RecordBlob.record_id.in_(record_ids)).order_by(RecordBlob.sha256)).all()
+    verified = set(session.scalars(select(Blob.sha256).where(
+        Blob.sha256.in_({sha for _r, sha in declared}), Blob.verified_at.is_not(None))))
+    missing: dict[int, list[str]] = {}
+    for record_id, sha in declared:
+        if sha not in verified:
+            missing.setdefault(record_id, []).append(sha)
+    return missing
 
 
 def _missing_blobs(session: Session, record_id: int) -> list[str]:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -12,11 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import requests
-import uvicorn
 
 from inspector.central import accounts
-from inspector.central.app import create_app
 from inspector.central.database import connect, sessions
+from inspector.central.embedded import serve_in_thread
 from inspector.central.settings import Settings
 from inspector.core.audit_chain import canonical_json
 from inspector.core.ids import new_uuid
@@ -111,19 +108,5 @@ class Central:
 def running_server(database_url: str, blobs: Path) -> Iterator[Central]:
     """Start the real app under uvicorn on a free loopback port, in a thread."""
     settings = Settings(database_url, blobs)
-    app = create_app(settings)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning",
-                                           lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the central server did not start")
-        time.sleep(0.02)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield Central(f"http://127.0.0.1:{port}/api/v1", settings)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=30)
+    with serve_in_thread(settings) as base:
+        yield Central(base, settings)

@@ -1,11 +1,13 @@
 """Alembic environment of the central platform (run in-process by ``database.migrate``)."""
 
+from typing import Any
+
 from alembic import context
 
 from inspector.central.models import Base, UTCDateTime
 
 
-def render_item(type_: str, obj: object, _context: object) -> str | bool:
+def render_item(type_: str, obj: object, _context: object) -> Any:
     """Render our UTC datetime type as the plain column type it stores."""
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime()"

@@ -4,13 +4,15 @@ The caller passes an open connection in ``config.attributes["connection"]``. Bat
 renders ALTERs as table copies, which is how SQLite changes columns.
 """
 
+from typing import Any
+
 from alembic import context
 
 from inspector.db import models  # noqa: F401  (registers every table on Base.metadata)
 from inspector.db.base import Base, UTCDateTime
 
 connection = context.config.attributes["connection"]
-def render_item(type_: str, obj: object, _context: object) -> str | bool:
+def render_item(type_: str, obj: object, _context: object) -> Any:
     """Render our UTC datetime type as the plain column type it stores."""
     if type_ == "type" and isinstance(obj, UTCDateTime):
         return "sa.DateTime()"
