@@ -5,6 +5,9 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from sqlalchemy import select
+
+from inspector.central.models import Record, RecordVersion
 from inspector.core.ids import new_uuid
 from inspector.core.roles import Role
 from tests.central.support import Central, Session, body_hash, item
@@ -148,3 +151,25 @@ def test_batch_limits_are_enforced_by_the_schema(central: Central) -> None:
     wrong_uuid = user.post("/push", json={"items": [{**item("inspection", {}), "uuid": "x"}]})
     assert wrong_uuid.status_code == 422
     assert new_uuid()  # ids of the right shape are accepted above
+
+
+def test_every_replaced_version_is_kept(central: Central) -> None:
+    user = inspector_session(central)
+    record = item("inspection", {"result": "1"})
+    user.push(record)
+    second = item("inspection", {"result": "A"}, uuid=record["uuid"],
+                  base_hash=record["content_hash"])
+    third = item("inspection", {"result": "E"}, uuid=record["uuid"],
+                 base_hash=second["content_hash"])
+    assert user.push(second)[0]["status"] == "stored"
+    assert user.push(third)[0]["status"] == "stored"
+    engine, session = central.session()
+    with session:
+        current = session.scalars(select(Record).where(Record.uuid == record["uuid"])).one()
+        kept = session.execute(select(RecordVersion.revision, RecordVersion.content_hash)
+                               .where(RecordVersion.record_id == current.id)
+                               .order_by(RecordVersion.revision)).all()
+    engine.dispose()
+    assert (current.revision, current.content_hash) == (3, third["content_hash"])
+    assert [tuple(k) for k in kept] == [(1, record["content_hash"]),
+                                         (2, second["content_hash"])]
