@@ -16,16 +16,22 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from inspector.central import accounts, audit
 from inspector.central.accounts import AccountError
 from inspector.central.database import connect, migrate, sessions
+from inspector.central.directory_import import import_directory
 from inspector.central.errors import ApiError
 from inspector.central.models import Record, Unit
+from inspector.central.principal import principal_for
 from inspector.central.settings import Settings
+from inspector.core.directory_rows import HeaderError, Severity
 from inspector.core.roles import Role
+from inspector.core.tables import TableFileError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,6 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
     revoke = device.add_parser("revoke")
     revoke.add_argument("device_uuid")
 
+    imp = sub.add_parser("import", help="import a directory from .xlsx or .csv "
+                         "(the desktop's rules)")
+    imp.add_argument("kind", choices=["entities", "inspectors"])
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--as", dest="as_user", required=True,
+                     help="the administrator account the records belong to")
+
     export = sub.add_parser("export", help="records as JSON lines")
     export.add_argument("--kind", help="only this kind")
 
@@ -100,10 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         engine.dispose()
 
 
-def _run(session: object, args: argparse.Namespace) -> int:
-    from sqlalchemy.orm import Session
-
-    assert isinstance(session, Session)
+def _run(session: Session, args: argparse.Namespace) -> int:
     command, action = args.command, getattr(args, "action", None)
     if command == "unit":
         unit = accounts.create_unit(session, args.code, args.name, args.region)
@@ -124,6 +134,8 @@ def _run(session: object, args: argparse.Namespace) -> int:
         info = accounts.revoke_device(session, args.device_uuid, "inspector-central",
                                       Role.ADMINISTRATOR.value)
         print(f"device {info.device_uuid} revoked at {info.revoked_at}")
+    elif command == "import":
+        return _import(session, args)
     elif command == "export":
         query = select(Record, Unit.code).join(Unit, Unit.id == Record.unit_id).order_by(
             Record.server_seq)
@@ -142,6 +154,29 @@ def _run(session: object, args: argparse.Namespace) -> int:
             return 1
         print(f"audit log intact: {verdict.events_checked} events")
     return 0
+
+
+def _import(session: Session, args: argparse.Namespace) -> int:
+    principal = principal_for(session, args.as_user)
+    principal.require(Role.ADMINISTRATOR)
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise AccountError(f"cannot read {args.file}: {exc.strerror}") from exc
+    try:
+        result = import_directory(session, principal, args.kind, args.file.name, data)
+    except (TableFileError, HeaderError) as exc:
+        raise AccountError(exc.text.en) from exc
+    rejected = sorted({p.row for p in result.problems if p.severity is Severity.ERROR})
+    print(f"read {result.rows_read} rows: " + ", ".join(
+        f"{count} {status}" for status, count in sorted(result.statuses.items()))
+        + f"; {len(rejected)} rows rejected")
+    for problem in result.problems[:50]:
+        print(f"  row {problem.row} [{problem.column}] {problem.value!s:.40}: "
+              f"{problem.message.en} ({problem.severity.value})", file=sys.stderr)
+    for refusal in result.refused[:50]:
+        print(f"  refused {refusal}", file=sys.stderr)
+    return 1 if rejected or result.refused else 0
 
 
 def _password(source: str) -> str:

@@ -40,7 +40,8 @@ class Principal:
 
     def require(self, *roles: Role) -> None:
         if self.role not in roles:
-            raise forbidden(f"role {self.role.value} may not do this")
+            allowed = ", ".join(r.value for r in roles)
+            raise forbidden(f"role {self.role.value} may not do this (needs {allowed})")
 
     def require_writer(self) -> None:
         if self.role is Role.AUDITOR:
@@ -106,6 +107,18 @@ def authenticate(session: Session, authorization: str | None) -> Principal:
         device_id=access.device_id,
         token_id=access.id,
     )
+
+
+def principal_for(session: Session, username: str) -> Principal:
+    """The principal of an account, for administrative commands run on the server."""
+    row = session.execute(select(Account, Unit).join(Unit, Unit.id == Account.unit_id)
+                          .where(Account.username == username)).one_or_none()
+    if row is None:
+        raise ApiError(404, ErrorCode.NOT_FOUND, f"no user {username}")
+    account, unit = row
+    return Principal(account_id=account.id, username=account.username, role=Role(account.role),
+                     unit_id=unit.id, unit_code=unit.code, region_code=account.region_code,
+                     device_id=None, token_id=0)
 
 
 def any_of(conditions: list[ColumnElement[bool]]) -> ColumnElement[bool]:
