@@ -21,6 +21,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from inspector import __version__
 from inspector.central import accounts, audit, records
@@ -99,6 +100,16 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(_request: Request, exc: ApiError) -> JSONResponse:
         return JSONResponse(exc.body.model_dump(mode="json"), status_code=exc.status)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        # Starlette's own errors (a body that is not JSON, an unknown path, a wrong method)
+        # get the same body shape as ours.
+        code = {404: ErrorCode.NOT_FOUND, 401: ErrorCode.UNAUTHENTICATED,
+                403: ErrorCode.FORBIDDEN}.get(exc.status_code, ErrorCode.INVALID)
+        body = ErrorBody(code=code, message=str(exc.detail))
+        return JSONResponse(body.model_dump(mode="json"), status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:

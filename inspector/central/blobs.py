@@ -18,11 +18,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from inspector.central import audit
 from inspector.central.errors import ApiError, forbidden, not_found
-from inspector.central.models import Blob
+from inspector.central.models import Blob, Unit
 from inspector.central.principal import Principal
 from inspector.central.settings import MAX_BLOB_BYTES, MAX_CHUNK_BYTES
 from inspector.sync.protocol import ErrorCode, UploadStart, UploadState
@@ -48,25 +49,43 @@ class BlobStore:
         if request.size > MAX_BLOB_BYTES:
             raise ApiError(413, ErrorCode.TOO_LARGE,
                            f"blobs are limited to {MAX_BLOB_BYTES} bytes")
-        blob = self._locked(session, sha256)
-        if blob is None:
-            blob = Blob(sha256=sha256, size=request.size, media_type=request.media_type,
-                        received=0, unit_id=principal.unit_id, uploaded_by=principal.account_id)
-            session.add(blob)
+        blob = self._locked(session, sha256) or self._create(session, principal, sha256,
+                                                             request)
+        if blob.verified_at is None and blob.size != request.size:
+            if blob.received:
+                raise ApiError(409, ErrorCode.CONFLICT,
+                               f"an upload of this blob with size {blob.size} is in progress",
+                               size=blob.size)
+            # Nothing received yet (a new start, or after a hash mismatch): the new size holds.
+            blob.size = request.size
+            blob.media_type = request.media_type
             session.flush()
-            self.partial_path(sha256).write_bytes(b"")
-            if request.size == 0:
-                self._finish(session, principal, blob)
-        elif blob.verified_at is None and blob.size != request.size:
-            raise ApiError(409, ErrorCode.CONFLICT,
-                           f"an upload of this blob with size {blob.size} is in progress",
-                           size=blob.size)
+        if blob.verified_at is None and blob.size == 0:
+            self._finish(session, principal, blob)
         return _state(blob)
+
+    def _create(self, session: Session, principal: Principal, sha256: str,
+                request: UploadStart) -> Blob:
+        """Insert the upload's row; a concurrent start that won the race is reused."""
+        try:
+            with session.begin_nested():
+                blob = Blob(sha256=sha256, size=request.size, media_type=request.media_type,
+                            received=0, unit_id=principal.unit_id,
+                            uploaded_by=principal.account_id)
+                session.add(blob)
+                session.flush()
+        except IntegrityError:
+            existing = self._locked(session, sha256)
+            assert existing is not None
+            return existing
+        self.partial_path(sha256).write_bytes(b"")
+        return blob
 
     def state(self, session: Session, principal: Principal, sha256: str) -> UploadState:
         blob = session.get(Blob, sha256)
         if blob is None:
             raise not_found("no such blob or upload")
+        self._check_scope(session, principal, blob)
         return _state(blob)
 
     def append(self, session: Session, principal: Principal, sha256: str, offset: int,
@@ -103,9 +122,14 @@ class BlobStore:
         blob = session.get(Blob, sha256)
         if blob is None or blob.verified_at is None:
             raise not_found("no such verified blob")
-        if principal.role.value in ("inspector", "team_lead") and blob.unit_id != principal.unit_id:
-            raise forbidden("this blob belongs to another unit")
+        self._check_scope(session, principal, blob)
         return self.final_path(sha256)
+
+    @staticmethod
+    def _check_scope(session: Session, principal: Principal, blob: Blob) -> None:
+        unit = session.get(Unit, blob.unit_id)
+        if unit is None or not principal.covers(blob.unit_id, unit.region_code):
+            raise forbidden("this blob belongs to another unit")
 
     # -- internals -------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ def not_found(message: str) -> ApiError:
 
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "The body is not valid JSON or not UTF-8"},
     401: {"model": ErrorBody, "description": "No, expired or revoked token, or revoked device"},
     403: {"model": ErrorBody, "description": "The account's role or scope does not allow it"},
     422: {"model": ErrorBody, "description": "The request does not match its schema"},

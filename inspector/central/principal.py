@@ -86,17 +86,19 @@ def authenticate(session: Session, authorization: str | None) -> Principal:
     if row is None:
         raise unauthenticated()
     access, account, unit = row
+    # The device first: revoking a device also revokes its tokens, and the laptop should
+    # be told the real reason (it must not simply ask for the password again).
+    if access.device_id is not None:
+        device = session.get(Device, access.device_id)
+        if device is None or device.revoked_at is not None:
+            raise ApiError(401, ErrorCode.DEVICE_REVOKED,
+                           "this device was revoked; ask an administrator")
     if access.revoked_at is not None:
         raise unauthenticated(ErrorCode.TOKEN_REVOKED, "this token was revoked; sign in again")
     if access.expires_at <= datetime.now(UTC):
         raise unauthenticated(ErrorCode.TOKEN_EXPIRED, "this token has expired; sign in again")
     if not account.active:
         raise unauthenticated(ErrorCode.TOKEN_REVOKED, "this account is disabled")
-    if access.device_id is not None:
-        device = session.get(Device, access.device_id)
-        if device is None or device.revoked_at is not None:
-            raise ApiError(401, ErrorCode.DEVICE_REVOKED,
-                           "this device was revoked; ask an administrator")
     return Principal(
         account_id=account.id,
         username=account.username,

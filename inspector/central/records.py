@@ -189,6 +189,16 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _holds_nul(value: object) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_holds_nul(v) for v in value)
+    return False
+
+
 def _check(principal: Principal, item: PushItem) -> tuple[RecordKind | None, PushResult | None]:
     """The item's kind, or why it is refused before touching the database."""
     kind = registry().get(item.kind)
@@ -197,6 +207,8 @@ def _check(principal: Principal, item: PushItem) -> tuple[RecordKind | None, Pus
     if principal.role not in kind.push_roles:
         return None, _refuse(item, f"role {principal.role.value} may not push "
                                    f"{kind.name} records")
+    if _holds_nul(item.body):
+        return None, _refuse(item, "the body holds a NUL character, which cannot be stored")
     actual = content_hash(item.body)
     if actual != item.content_hash:
         return None, _refuse(item, "content_hash does not match the body "

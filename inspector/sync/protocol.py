@@ -18,7 +18,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from inspector.core.roles import Role
 
@@ -35,9 +35,17 @@ Name = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whit
 
 
 class Message(BaseModel):
-    """Base of every message: unknown fields are refused, instances are immutable."""
+    """Base of every message: unknown fields are refused, instances are immutable, and no
+    text field may hold a NUL character (PostgreSQL cannot store one)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_nul(cls, value: Any) -> Any:
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("text may not contain NUL characters")
+        return value
 
 
 class ErrorCode(StrEnum):
