@@ -176,6 +176,17 @@ class RecordVersion(Base):
     received_at: Mapped[datetime] = mapped_column(default=utc_now)
 
 
+class RecordAudience(Base):
+    """Who a record is assigned to (a task's inspectors, by staff id), for ASSIGNED kinds."""
+
+    __tablename__ = "record_audience"
+    __table_args__ = (UniqueConstraint("record_id", "staff_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("record.id"), index=True)
+    staff_id: Mapped[str] = mapped_column(String(64), index=True)
+
+
 class RecordBlob(Base):
     """A file a record declares it needs; the record is complete when all are verified."""
 

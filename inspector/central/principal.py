@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from inspector.central.errors import ApiError, forbidden, unauthenticated
 from inspector.central.kinds import Visibility
-from inspector.central.models import AccessToken, Account, Device, Record, Unit
+from inspector.central.models import AccessToken, Account, Device, Record, RecordAudience, Unit
 from inspector.central.security import token_digest
 from inspector.core.roles import Role
 from inspector.sync.protocol import ErrorCode
@@ -33,6 +33,7 @@ class Principal:
     region_code: str
     device_id: int | None
     token_id: int
+    staff_id: str | None = None
 
     @property
     def region_prefix(self) -> str:
@@ -61,6 +62,12 @@ class Principal:
             return Record.region_code.startswith(self.region_prefix, autoescape=True)
         if visibility is Visibility.UNIT or self.role is Role.TEAM_LEAD:
             return Record.unit_id == self.unit_id
+        if visibility is Visibility.ASSIGNED:
+            if self.staff_id is None:
+                return false()
+            assigned = select(RecordAudience.id).where(
+                RecordAudience.record_id == Record.id, RecordAudience.staff_id == self.staff_id)
+            return and_(Record.unit_id == self.unit_id, assigned.exists())
         return and_(Record.unit_id == self.unit_id, Record.owner_id == self.account_id)
 
 
@@ -108,6 +115,7 @@ def authenticate(session: Session, authorization: str | None) -> Principal:
         region_code=account.region_code,
         device_id=access.device_id,
         token_id=access.id,
+        staff_id=account.staff_id,
     )
 
 
@@ -120,7 +128,7 @@ def principal_for(session: Session, username: str) -> Principal:
     account, unit = row
     return Principal(account_id=account.id, username=account.username, role=Role(account.role),
                      unit_id=unit.id, unit_code=unit.code, region_code=account.region_code,
-                     device_id=None, token_id=0)
+                     device_id=None, token_id=0, staff_id=account.staff_id)
 
 
 def any_of(conditions: list[ColumnElement[bool]]) -> ColumnElement[bool]:

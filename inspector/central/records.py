@@ -20,8 +20,9 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -34,6 +35,7 @@ from inspector.central.models import (
     Counter,
     DeviceCheckpoint,
     Record,
+    RecordAudience,
     RecordBlob,
     RecordVersion,
 )
@@ -130,6 +132,12 @@ def _insert_fresh(batch: _Batch, fresh: list[tuple[int, PushItem, RecordKind]],
         ids: dict[str, int] = {
             uuid: record_id for uuid, record_id in
             session.execute(insert(table).returning(table.c.uuid, table.c.id), rows)}
+        audience = [{"record_id": ids[item.uuid], "staff_id": staff_id}
+                    for _index, item, kind in fresh if kind.audience is not None
+                    for staff_id in dict.fromkeys(kind.audience(item.body))]
+        if audience:
+            session.execute(insert(Base.metadata.tables[RecordAudience.__tablename__]),
+                            audience)
         declared = [{"record_id": ids[item.uuid], "sha256": sha}
                     for _index, item, _kind in fresh for sha in dict.fromkeys(item.blobs)]
         if declared:
@@ -258,6 +266,7 @@ def _push_one(batch: _Batch, item: PushItem) -> PushResult:
     existing.server_seq = batch.take_seq()
     existing.device_id = principal.device_id
     existing.received_at = _now()
+    _assign(session, kind, existing.id, item.body)
     _declare_blobs(session, existing.id, item.blobs)
     session.flush()
     return PushResult(uuid=item.uuid, status=ItemStatus.STORED, stored_hash=item.content_hash,
@@ -292,11 +301,21 @@ def _insert(batch: _Batch, kind: RecordKind, item: PushItem) -> PushResult:
     )
     session.add(record)
     session.flush()
+    _assign(session, kind, record.id, item.body)
     _declare_blobs(session, record.id, item.blobs)
     session.flush()
     return PushResult(uuid=item.uuid, status=ItemStatus.STORED, stored_hash=item.content_hash,
                       server_seq=record.server_seq,
                       missing_blobs=_missing_blobs(session, record.id))
+
+
+def _assign(session: Session, kind: RecordKind, record_id: int, body: dict[str, Any]) -> None:
+    """Set a record's audience from its body (a reassigned task changes who sees it)."""
+    if kind.audience is None:
+        return
+    session.execute(delete(RecordAudience).where(RecordAudience.record_id == record_id))
+    for staff_id in dict.fromkeys(kind.audience(body)):
+        session.add(RecordAudience(record_id=record_id, staff_id=staff_id))
 
 
 def _may_edit(principal: Principal, record: Record) -> bool:

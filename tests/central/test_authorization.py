@@ -355,6 +355,10 @@ PUSH_ROLES: dict[str, tuple[Role, ...]] = {
     "inspector": (Role.ADMINISTRATOR,),
     "calendar": (Role.ADMINISTRATOR,),
     "result_code": (Role.ADMINISTRATOR,),
+    "checklist": (Role.ADMINISTRATOR,),
+    "checklist_version": (Role.ADMINISTRATOR,),
+    **dict.fromkeys(("plan", "draw_protocol", "task", "recusal"),
+                    (Role.TEAM_LEAD, Role.ADMINISTRATOR)),
 }
 INSPECTOR_BODY = {"staff_id": "ZD-007", "name": "张三", "unit": "ZD", "region_code": "130123"}
 
@@ -365,6 +369,7 @@ def valid_body(kind: str) -> dict[str, Any]:
         "inspector": INSPECTOR_BODY,
         "calendar": json.loads(CALENDAR.read_text(encoding="utf-8")),
         "result_code": {"code": "9", "label": "其他"},
+        "task": {"entity": ENTITY["identifier"], "inspectors": ["ZD001", "ZD002"]},
     }
     if kind in bodies:
         return bodies[kind]

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
@@ -22,7 +23,9 @@ from inspector.core.roles import Role
 
 
 class Visibility(StrEnum):
-    """EVERYONE: every signed-in account (calendars, the result codebook).
+    """EVERYONE: every signed-in account (calendars, the result codebook, checklists).
+    ASSIGNED: the inspectors the record names (a task's team), the team leads of its
+    unit, and administrators and auditors of its region.
     UNIT: everyone of the record's unit (and supervisors of its region) sees it.
     OWNER: its owner, the team leads of its unit, and administrators and auditors of its
     region see it."""
@@ -30,6 +33,7 @@ class Visibility(StrEnum):
     EVERYONE = "everyone"
     UNIT = "unit"
     OWNER = "owner"
+    ASSIGNED = "assigned"  # inspectors named in the record; its unit's leads; supervisors
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +44,8 @@ class RecordKind:
     visibility: Visibility
     body_model: type[BaseModel] | None = None
     append_only: bool = False  # a finalized fact: a correction is a new record, not an edit
+    # For ASSIGNED kinds: the staff ids a body names (its audience).
+    audience: Callable[[dict[str, Any]], list[str]] | None = None
 
     def body_problem(self, body: dict[str, object]) -> str | None:
         """Why ``body`` is not a valid body of this kind, or None."""
@@ -79,3 +85,4 @@ def feeds() -> frozenset[str]:
 SUPERVISORS = frozenset({Role.TEAM_LEAD, Role.ADMINISTRATOR, Role.AUDITOR})
 FIELD_ROLES = frozenset({Role.INSPECTOR, Role.TEAM_LEAD, Role.ADMINISTRATOR})
 ADMINISTRATORS = frozenset({Role.ADMINISTRATOR})
+PLANNERS = frozenset({Role.TEAM_LEAD, Role.ADMINISTRATOR})

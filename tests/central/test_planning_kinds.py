@@ -1,0 +1,78 @@
+"""Tasks reach only the inspectors they name; reassignment moves them; planning feeds."""
+
+from __future__ import annotations
+
+from inspector.central import accounts
+from inspector.core.roles import Role
+from tests.central.support import PASSWORD, Central, item
+
+
+def add_inspector(central: Central, username: str, staff_id: str) -> None:
+    engine, session = central.session()
+    with session:
+        accounts.create_account(session, username=username, password=PASSWORD,
+                                role=Role.INSPECTOR, unit_code="ZD", staff_id=staff_id)
+        session.commit()
+    engine.dispose()
+
+
+def test_tasks_reach_their_team_and_move_when_reassigned(central: Central) -> None:
+    central.add_unit("ZD", "130123")
+    central.add_user("lead", Role.TEAM_LEAD, "ZD")
+    for username, staff_id in (("zhang", "ZD001"), ("li", "ZD002"), ("wang", "ZD003")):
+        add_inspector(central, username, staff_id)
+    lead = central.login("lead")
+    task = item("task", {"entity": "91130123MA0ABCDE6R", "inspectors": ["ZD001", "ZD002"]})
+    assert lead.push(task)[0]["status"] == "stored"
+
+    def tasks_of(username: str) -> list[str]:
+        return [i["uuid"] for i in central.login(username).feed("tasks")["items"]]
+
+    assert tasks_of("zhang") == tasks_of("li") == [task["uuid"]]
+    assert tasks_of("wang") == []
+    assert tasks_of("lead") == [task["uuid"]]
+
+    moved = item("task", {"entity": "91130123MA0ABCDE6R", "inspectors": ["ZD002", "ZD003"]},
+                 uuid=task["uuid"], base_hash=task["content_hash"])
+    assert lead.push(moved)[0]["status"] == "stored"
+    assert tasks_of("zhang") == []
+    assert tasks_of("wang") == [task["uuid"]]
+
+
+def test_a_task_needs_a_team_of_two_and_inspectors_cannot_make_tasks(central: Central) -> None:
+    central.add_unit("ZD", "130123")
+    central.add_user("lead", Role.TEAM_LEAD, "ZD")
+    add_inspector(central, "zhang", "ZD001")
+    alone = central.login("lead").push(item("task", {"inspectors": ["ZD001"]}))[0]
+    assert alone["status"] == "refused" and "inspectors" in alone["reason"]
+    own = central.login("zhang").push(item("task", {"inspectors": ["ZD001", "ZD002"]}))[0]
+    assert own["status"] == "refused" and "may not push task" in own["reason"]
+
+
+def test_checklists_reach_everyone_and_versions_are_immutable(central: Central) -> None:
+    central.add_unit("ZD", "130123")
+    central.add_unit("XJ", "130181")
+    central.add_user("admin", Role.ADMINISTRATOR, "ZD")
+    central.add_user("wang", Role.INSPECTOR, "XJ")
+    admin = central.login("admin")
+    version = item("checklist_version", {"code": "SPXS", "version": 1})
+    admin.push(version)
+    edit = item("checklist_version", {"code": "SPXS", "version": 1, "changed": True},
+                uuid=version["uuid"], base_hash=version["content_hash"])
+    assert admin.push(edit)[0]["status"] == "conflict"
+    assert [i["uuid"] for i in central.login("wang").feed("checklists")["items"]] == [
+        version["uuid"]]
+
+
+def test_plans_and_recusals_stay_in_their_unit(central: Central) -> None:
+    central.add_unit("ZD", "130123")
+    central.add_unit("XJ", "130181")
+    central.add_user("lead", Role.TEAM_LEAD, "ZD")
+    central.add_user("zhang", Role.INSPECTOR, "ZD")
+    central.add_user("wang", Role.INSPECTOR, "XJ")
+    lead = central.login("lead")
+    lead.push(item("plan", {"code": "2026-Q4"}), item("recusal", {"staff_id": "ZD001"}))
+    zhang, wang = central.login("zhang"), central.login("wang")
+    assert len(zhang.feed("plans")["items"]) == 1
+    assert len(zhang.feed("directory")["items"]) == 1
+    assert wang.feed("plans")["items"] == [] and wang.feed("directory")["items"] == []
