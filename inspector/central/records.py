@@ -128,10 +128,7 @@ def _insert_fresh(batch: _Batch, fresh: list[tuple[int, PushItem, RecordKind]],
             "owner_id": principal.account_id, "device_id": principal.device_id,
             "server_seq": batch.take_seq(), "revision": 1, "received_at": _now(),
         } for _index, item, kind in fresh]
-        table = Base.metadata.tables[Record.__tablename__]
-        ids: dict[str, int] = {
-            uuid: record_id for uuid, record_id in
-            session.execute(insert(table).returning(table.c.uuid, table.c.id), rows)}
+        ids = _insert_records(session, rows)
         audience = [{"record_id": ids[item.uuid], "staff_id": staff_id}
                     for _index, item, kind in fresh if kind.audience is not None
                     for staff_id in dict.fromkeys(kind.audience(item.body))]
@@ -154,6 +151,23 @@ def _insert_fresh(batch: _Batch, fresh: list[tuple[int, PushItem, RecordKind]],
                                     server_seq=first_seq + offset,
                                     missing_blobs=missing.get(ids[item.uuid], []))
     return True
+
+
+def _insert_records(session: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Insert record rows in bulk; returns their ids by uuid.
+
+    SQLite takes one multi-row INSERT … RETURNING best. On PostgreSQL that statement
+    carries thousands of placeholders that psycopg re-parses on every call, so there a
+    plain executemany (pipelined by psycopg) and one query for the ids is faster.
+    """
+    table = Base.metadata.tables[Record.__tablename__]
+    if session.get_bind().dialect.name == "sqlite":
+        returned = session.execute(insert(table).returning(table.c.uuid, table.c.id), rows)
+        return {uuid: record_id for uuid, record_id in returned}
+    session.execute(insert(table), rows)
+    selected = session.execute(select(Record.uuid, Record.id).where(
+        Record.uuid.in_([row["uuid"] for row in rows])))
+    return {uuid: record_id for uuid, record_id in selected}
 
 
 def _push_isolated(batch: _Batch, item: PushItem) -> PushResult:
