@@ -153,6 +153,8 @@ class Record(Base):
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id"))
     region_code: Mapped[str] = mapped_column(String(6), index=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("account.id"), index=True)
+    # Who pushed the current version (the owner, or a lead or administrator who edited it).
+    pushed_by: Mapped[int | None] = mapped_column(ForeignKey("account.id"))
     device_id: Mapped[int | None] = mapped_column(ForeignKey("device.id"))
     server_seq: Mapped[int] = mapped_column(BigInteger, unique=True)
     revision: Mapped[int] = mapped_column(Integer, default=1)

@@ -125,7 +125,8 @@ def _insert_fresh(batch: _Batch, fresh: list[tuple[int, PushItem, RecordKind]],
             "uuid": item.uuid, "kind": kind.name, "feed": kind.feed,
             "content_hash": item.content_hash, "body": item.body, "deleted": item.deleted,
             "unit_id": principal.unit_id, "region_code": principal.region_code,
-            "owner_id": principal.account_id, "device_id": principal.device_id,
+            "owner_id": principal.account_id, "pushed_by": principal.account_id,
+            "device_id": principal.device_id,
             "server_seq": batch.take_seq(), "revision": 1, "received_at": _now(),
         } for _index, item, kind in fresh]
         ids = _insert_records(session, rows)
@@ -279,6 +280,7 @@ def _push_one(batch: _Batch, item: PushItem) -> PushResult:
     existing.deleted = item.deleted
     existing.server_seq = batch.take_seq()
     existing.device_id = principal.device_id
+    existing.pushed_by = principal.account_id
     existing.received_at = _now()
     _assign(session, kind, existing.id, item.body)
     _declare_blobs(session, existing.id, item.blobs)
@@ -300,7 +302,8 @@ def _keep_version(session: Session, record: Record) -> None:
     if kept is None:
         session.add(RecordVersion(record_id=record.id, revision=record.revision,
                                   content_hash=record.content_hash, body=record.body,
-                                  deleted=record.deleted, account_id=record.owner_id,
+                                  deleted=record.deleted,
+                                  account_id=record.pushed_by or record.owner_id,
                                   received_at=record.received_at))
 
 
@@ -311,6 +314,7 @@ def _insert(batch: _Batch, kind: RecordKind, item: PushItem) -> PushResult:
         uuid=item.uuid, kind=kind.name, feed=kind.feed, content_hash=item.content_hash,
         body=item.body, deleted=item.deleted, unit_id=principal.unit_id,
         region_code=principal.region_code, owner_id=principal.account_id,
+        pushed_by=principal.account_id,
         device_id=principal.device_id, server_seq=batch.take_seq(), revision=1,
     )
     session.add(record)

@@ -173,3 +173,22 @@ def test_every_replaced_version_is_kept(central: Central) -> None:
     assert (current.revision, current.content_hash) == (3, third["content_hash"])
     assert [tuple(k) for k in kept] == [(1, record["content_hash"]),
                                          (2, second["content_hash"])]
+
+
+def test_kept_versions_name_who_pushed_them(central: Central) -> None:
+    user = inspector_session(central)
+    central.add_user("lead", Role.TEAM_LEAD, "ZD")
+    record = item("inspection", {"result": "1"})
+    user.push(record)
+    correction = item("inspection", {"result": "E"}, uuid=record["uuid"],
+                      base_hash=record["content_hash"])
+    assert central.login("lead").push(correction)[0]["status"] == "stored"
+    engine, session = central.session()
+    with session:
+        current = session.scalars(select(Record).where(Record.uuid == record["uuid"])).one()
+        kept = session.scalars(select(RecordVersion).where(
+            RecordVersion.record_id == current.id)).one()
+        owner_and_pusher = (current.owner_id, current.pushed_by, kept.account_id)
+    engine.dispose()
+    owner, pusher, first_pusher = owner_and_pusher
+    assert first_pusher == owner and pusher != owner
