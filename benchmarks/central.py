@@ -32,12 +32,11 @@ from pathlib import Path
 from typing import Any
 
 import requests
-from sqlalchemy import create_engine, insert, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import insert, text
 
 from inspector.central import accounts
 from inspector.central.database import connect, migrate, sessions
-from inspector.central.embedded import serve_in_thread
+from inspector.central.embedded import scratch_postgres_database, serve_in_thread
 from inspector.central.models import Base, Counter, Record
 from inspector.central.settings import Settings
 from inspector.core.audit_chain import canonical_json
@@ -83,18 +82,8 @@ def fresh_database(backend: str, scratch: Path, postgres: str | None) -> Iterato
         yield f"sqlite:///{scratch / (name + '.sqlite')}"
         return
     assert postgres is not None
-    admin = create_engine(postgres, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(postgres).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
-                {"n": name})
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        admin.dispose()
+    with scratch_postgres_database(postgres, name) as url:
+        yield url
 
 
 def prepare_accounts(url: str) -> None:

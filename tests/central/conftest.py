@@ -14,9 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
+from inspector.central.embedded import scratch_postgres_database
 from tests.central.support import Central, running_server
 
 BACKENDS = ["sqlite", "postgresql"]
@@ -29,18 +28,8 @@ def postgres_database(name: str) -> Iterator[str]:
         if os.environ.get("CI"):
             pytest.fail("INSPECTOR_TEST_POSTGRES is not set: run the tests through dev.sh test")
         pytest.skip("no PostgreSQL test cluster (run through `bash dev.sh test`)")
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(base).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
-                {"n": name})
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        admin.dispose()
+    with scratch_postgres_database(base, name) as url:
+        yield url
 
 
 @pytest.fixture(params=BACKENDS)
