@@ -10,8 +10,9 @@ order from the ``devices`` counter (29,791 of them) and never reused.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from inspector.central import audit
@@ -220,5 +221,5 @@ def _revoke_tokens(session: Session, *, account_id: int | None = None,
         query = query.where(AccessToken.account_id == account_id)
     if device_id is not None:
         query = query.where(AccessToken.device_id == device_id)
-    result = session.execute(query.values(revoked_at=datetime.now(UTC)))
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    result = cast(CursorResult[Any], session.execute(query.values(revoked_at=datetime.now(UTC))))
+    return int(result.rowcount or 0)

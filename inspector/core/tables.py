@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import codecs
 import csv
+import hashlib
 import io
 import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from inspector.core.directory_rows import Cell
@@ -49,6 +50,7 @@ class Table:
     row_count_hint: int | None
     encoding: str | None
     sheet: str | None
+    sha256: str = ""  # of the file's bytes, so callers need not read the file twice
 
 
 @contextmanager
@@ -75,7 +77,7 @@ def parse_table(name: str, data: bytes) -> Iterator[Table]:
                 )
             )
         with _parse_xlsx(name, data) as table:
-            yield table
+            yield replace(table, sha256=hashlib.sha256(data).hexdigest())
         return
     if suffix in _XLSX_SUFFIXES:
         raise TableFileError(
@@ -91,7 +93,7 @@ def parse_table(name: str, data: bytes) -> Iterator[Table]:
                 f"unsupported file type '{suffix or name}': use .xlsx or .csv",
             )
         )
-    yield _parse_csv(name, data)
+    yield replace(_parse_csv(name, data), sha256=hashlib.sha256(data).hexdigest())
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:

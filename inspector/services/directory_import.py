@@ -14,7 +14,6 @@ Runs on the DB thread. ``progress(done, total_hint)`` is called from that thread
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -211,8 +210,8 @@ def import_directory(
     """Import ``path`` into the ``kind`` directory; see the module contract."""
     spec = ENTITY_SPEC if kind is ImportKind.ENTITIES else INSPECTOR_SPEC
     try:
-        digest = _sha256(path)
         with open_table(path) as table, store.write() as session:
+            digest = table.sha256
             column_map = ColumnMap.from_header(table.header, spec.fields)
             run = _ImportRun(session, spec, _now_text(session, spec.table))
             validator = spec.make_validator(column_map, divisions)
@@ -352,19 +351,6 @@ def _now_text(session: Session, table: SATable) -> Any:
     processor = table.c.created_at.type.dialect_impl(dialect).bind_processor(dialect)
     now = datetime.now(UTC)
     return processor(now) if processor else now
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    except OSError as exc:
-        raise ImportFileError(
-            LocalText(f"无法读取文件 {path}：{exc.strerror}", f"cannot read {path}: {exc.strerror}")
-        ) from exc
-    return digest.hexdigest()
 
 
 def report_path_for(source: Path) -> Path:
