@@ -36,7 +36,7 @@ from sqlalchemy import insert, text
 
 from inspector.central import accounts
 from inspector.central.database import connect, migrate, sessions
-from inspector.central.embedded import scratch_postgres_database, serve_in_thread
+from inspector.central.embedded import scratch_postgres_database, serve_in_subprocess
 from inspector.central.models import Base, Counter, Record
 from inspector.central.settings import Settings
 from inspector.core.audit_chain import canonical_json
@@ -100,7 +100,7 @@ def prepare_accounts(url: str) -> None:
 def time_api(url: str, scratch: Path, inspections: list[list[dict[str, Any]]],
              per_inspection: bool) -> float:
     prepare_accounts(url)
-    with serve_in_thread(Settings(url, scratch / f"blobs-{uuidlib.uuid4().hex[:6]}")) as base:
+    with serve_in_subprocess(Settings(url, scratch / f"blobs-{uuidlib.uuid4().hex[:6]}")) as base:
         http = requests.Session()
         token = http.post(base + "/auth/login", json={
             "username": "zhang", "password": PASSWORD}, timeout=60).json()["token"]

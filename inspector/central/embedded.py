@@ -3,17 +3,26 @@
 Contract: :func:`serve_in_thread` starts the real application under uvicorn in a daemon
 thread on ``127.0.0.1`` (port 0 picks a free one), waits until it accepts connections,
 yields the API base URL, and stops the server when the block ends.
+:func:`serve_in_subprocess` does the same with ``inspector-central serve`` in a process
+of its own, as a deployment runs it (a client in the same process would otherwise
+share the interpreter lock with the server and add its hand-offs to every request).
 :func:`scratch_postgres_database` creates an empty database on a PostgreSQL server for
 the duration of a block and drops it afterwards (closing its connections first).
 """
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import IO
 
+import requests
 import uvicorn
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -43,6 +52,44 @@ def serve_in_thread(settings: Settings, port: int = 0) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=START_TIMEOUT_S)
+
+
+@contextmanager
+def serve_in_subprocess(settings: Settings) -> Iterator[str]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}{API_PREFIX}"
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "inspector.central.cli", "--db", settings.db_url,
+             "--blobs", str(settings.blobs), "serve", "--port", str(port)],
+            stdout=log, stderr=subprocess.STDOUT)
+        try:
+            _wait_until_up(base, process, log)
+            yield base
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=START_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def _wait_until_up(base: str, process: subprocess.Popen[bytes], log: IO[bytes]) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while True:
+        try:
+            if requests.get(base + "/health", timeout=2).status_code == 200:
+                return
+        except requests.ConnectionError:
+            pass
+        if time.monotonic() > deadline or process.poll() is not None:
+            log.seek(0)
+            raise RuntimeError("the central server did not start:\n"
+                               + log.read().decode("utf-8", "replace"))
+        time.sleep(0.1)  # polling a starting server
 
 
 @contextmanager
