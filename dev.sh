@@ -140,6 +140,8 @@ run_tests() {
   "$PY" -m pytest -q -p no:cacheprovider tests/unit tests/db tests/integration || status=1
   say "tests: central platform (SQLite and PostgreSQL)"
   "$PY" -m pytest -q -p no:cacheprovider tests/central || status=1
+  say "tests: laptop sync engine against the platform (SQLite and PostgreSQL)"
+  "$PY" -m pytest -q -p no:cacheprovider tests/sync || status=1
   say "tests: user interface (pytest-qt, offscreen)"
   "$PY" -m pytest -q -p no:cacheprovider tests/ui || status=1
   if [ "$status" -ne 0 ]; then say "FAILED"; else say "all checks passed"; fi

@@ -1,4 +1,4 @@
-"""The command-line tools that need no window: uscc, import, audit verify, calendar.
+"""The command-line tools that need no window: uscc, import, audit verify, calendar, sync.
 
 Contract: each function runs one command inline on the calling thread, prints results
 to stdout and problems to stderr in the chosen language, and returns the exit code
@@ -7,9 +7,11 @@ documented in :mod:`inspector.cli.main`.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
@@ -32,9 +34,13 @@ from inspector.services.directory_import import (
     import_directory,
 )
 from inspector.services.reference_data import install_calendar_file, load_calendar, load_divisions
+from inspector.services.sync_session import Connection, run_sync, saved_connection, sign_in
 from inspector.services.workspace import Workspace, local_actor, open_workspace, resolve_data_dir
+from inspector.sync.credentials import CredentialStore
+from inspector.sync.engine import SyncOptions, SyncReport
+from inspector.sync.transport import AuthError, OfflineError
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_REFUSED = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_REFUSED, EXIT_OFFLINE, EXIT_SIGNED_OUT = 0, 1, 2, 3, 4
 _PROBLEMS_SHOWN = 20
 
 
@@ -205,3 +211,77 @@ def show_deadline(data_dir: str | None, start: str, days: int, lang: Lang) -> in
                         f"note: no holiday schedule installed for {years}; weekends only")
               .render(lang), file=sys.stderr)
     return EXIT_OK
+
+
+def sync_workspace(data_dir: str | None, args: argparse.Namespace, lang: Lang) -> int:
+    """``inspector sync``: exit 0 when everything went, 1 when items wait for the user
+    (refused or in conflict), 2 on bad input, 3 offline, 4 when a sign-in is needed."""
+    workspace = _open(data_dir, lang)
+    if workspace is None:
+        return EXIT_REFUSED
+    try:
+        return _sync(workspace, args, lang)
+    finally:
+        workspace.store.close()
+
+
+def _sync(workspace: Workspace, args: argparse.Namespace, lang: Lang) -> int:
+    saved = saved_connection(workspace)
+    server = args.server or (saved.server if saved else None)
+    user = args.user or (saved.username if saved else None)
+    if not server or not user:
+        print(LocalText("请用 --server 和 --user 指定平台地址和账号",
+                        "give the platform's address and the account: --server and --user")
+              .render(lang), file=sys.stderr)
+        return EXIT_REFUSED
+    connection = Connection(server, user, args.ca_file)
+    credentials = CredentialStore()
+    if credentials.notice:
+        print(credentials.notice, file=sys.stderr)
+    if args.password_stdin:
+        try:
+            device = sign_in(workspace, connection, sys.stdin.readline().rstrip("\n"),
+                             credentials)
+        except AuthError as exc:
+            print(LocalText("登录失败：", "sign-in failed: ").render(lang) + str(exc),
+                  file=sys.stderr)
+            return EXIT_SIGNED_OUT
+        except OfflineError as exc:
+            print(LocalText("无法连接平台：", "cannot reach the platform: ").render(lang)
+                  + str(exc), file=sys.stderr)
+            return EXIT_OFFLINE
+        print(LocalText(f"已登录，设备前缀 {device.sample_prefix}",
+                        f"signed in; device prefix {device.sample_prefix}").render(lang),
+              file=sys.stderr)
+    report = run_sync(workspace, connection, credentials,
+                      SyncOptions(originals=args.originals))
+    if args.json:
+        print(json.dumps(asdict(report), ensure_ascii=False))
+    else:
+        print(_describe(report, lang))
+    if report.outcome == "offline":
+        return EXIT_OFFLINE
+    if report.outcome == "signed_out":
+        return EXIT_SIGNED_OUT
+    if report.outcome != "done":
+        return EXIT_REFUSED
+    return EXIT_PROBLEMS if report.refused or report.conflicts else EXIT_OK
+
+
+def _describe(report: SyncReport, lang: Lang) -> str:
+    outcome = {"done": LocalText("同步完成", "sync done"),
+               "offline": LocalText("无法连接平台，数据已保留待下次发送",
+                                    "platform unreachable; everything stays queued"),
+               "signed_out": LocalText("登录已失效，请重新登录（数据已保留）",
+                                       "signed out: sign in again (everything stays queued)"),
+               }.get(report.outcome, LocalText("同步失败", "sync failed")).render(lang)
+    figures = LocalText(
+        f"上传 {report.stored} 条，未变 {report.unchanged}，冲突 {report.conflicts}，"
+        f"被拒 {report.refused}；文件已验证 {report.files_verified}，待传 {report.files_left}；"
+        f"下载 {report.pulled} 条；待发送 {report.still_pending}",
+        f"sent {report.stored}, unchanged {report.unchanged}, conflicts {report.conflicts}, "
+        f"refused {report.refused}; files verified {report.files_verified}, "
+        f"waiting {report.files_left}; received {report.pulled}; "
+        f"still pending {report.still_pending}").render(lang)
+    message = f"\n{report.message}" if report.message else ""
+    return f"{outcome}: {figures}{message}"

@@ -59,6 +59,15 @@ def build_parser() -> argparse.ArgumentParser:
     deadline = calendar_sub.add_parser("deadline", help="the N-th working day after a date")
     deadline.add_argument("start", help="YYYY-MM-DD")
     deadline.add_argument("days", type=int)
+    sync = sub.add_parser("sync", help="sync this workspace with the central platform")
+    sync.add_argument("--server", help="the platform's address (remembered after sign-in)")
+    sync.add_argument("--user", help="the account name (remembered after sign-in)")
+    sync.add_argument("--password-stdin", action="store_true",
+                      help="sign in first with the password read from standard input")
+    sync.add_argument("--ca-file", type=Path, help="a provincial CA certificate to trust")
+    sync.add_argument("--originals", action="store_true",
+                      help="also send photo originals (they wait for a fast link otherwise)")
+    sync.add_argument("--json", action="store_true", help="print the report as JSON")
     return parser
 
 
@@ -79,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return commands.install_calendar(args.data_dir, args.file, lang)
     if command == "calendar":
         return commands.show_deadline(args.data_dir, args.start, args.days, lang)
+    if command == "sync":
+        return commands.sync_workspace(args.data_dir, args, lang)
     if command == "tour":
         from inspector.ui.tour import run_tour
 

@@ -52,6 +52,11 @@ class WorkspacePaths:
     def reports(self) -> Path:
         return self.root / "reports"
 
+    @property
+    def files(self) -> Path:
+        """The content-addressed store of photos, signatures and documents."""
+        return self.root / "files"
+
 
 @dataclass(frozen=True, slots=True)
 class Workspace:

@@ -39,7 +39,8 @@ from inspector.services.workspace import DEVICE_ID_KEY, Workspace, open_workspac
 MODEL_TABLES = {
     "market_entity", "inspector", "checklist", "checklist_version", "plan", "task",
     "task_inspector", "inspection", "finding", "photo", "sample", "sample_portion",
-    "custody_event", "audit_event", "workspace_setting",
+    "custody_event", "audit_event", "workspace_setting", "sync_record", "sync_cursor",
+    "blob_upload",
 }
 TRIGGERS = {
     "audit_event_append_only", "audit_event_undeletable",

@@ -6,10 +6,12 @@ from inspector.db.models.directory import Inspector, MarketEntity
 from inspector.db.models.inspections import Finding, Inspection, Photo
 from inspector.db.models.plans import Plan, Task, TaskInspector
 from inspector.db.models.samples import CustodyEvent, Sample, SamplePortion
+from inspector.db.models.sync_state import BlobUpload, SyncCursor, SyncRecord
 from inspector.db.models.workspace import WorkspaceSetting
 
 __all__ = [
     "AuditEvent",
+    "BlobUpload",
     "Checklist",
     "ChecklistVersion",
     "CustodyEvent",
@@ -21,6 +23,8 @@ __all__ = [
     "Plan",
     "Sample",
     "SamplePortion",
+    "SyncCursor",
+    "SyncRecord",
     "Task",
     "TaskInspector",
     "WorkspaceSetting",

@@ -1,0 +1,99 @@
+"""Signing in to the central platform and running a sync for one workspace.
+
+Contract: :func:`sign_in` logs in with a password, enrolls the workspace's device
+(the server reserves its sample-code prefix, stored in the workspace) and keeps the
+token in the :class:`CredentialStore`; the password itself is never kept.
+:func:`run_sync` runs the engine with the stored token and records the outcome in the
+workspace settings (last successful sync, server, user). An expired or revoked token
+ends the run as ``signed_out`` with everything still queued: the caller asks for the
+password again. Both run on the calling thread (the command line, or a pool thread of
+the app through the DB worker's database); neither may run on the UI thread.
+"""
+
+from __future__ import annotations
+
+import platform
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from inspector.db.content_store import ContentStore
+from inspector.db.models import WorkspaceSetting
+from inspector.services.workspace import Workspace
+from inspector.sync.credentials import CredentialStore
+from inspector.sync.database import Database, InlineDatabase
+from inspector.sync.engine import DONE, SyncEngine, SyncOptions, SyncReport
+from inspector.sync.protocol import DeviceInfo
+from inspector.sync.transport import Transport
+
+SERVER_KEY = "sync.server"
+USER_KEY = "sync.user"
+PREFIX_KEY = "sync.sample_prefix"
+LAST_SUCCESS_KEY = "sync.last_success"
+
+
+@dataclass(frozen=True)
+class Connection:
+    """Where and as whom to sync, and which provincial CA to trust (None: the system's)."""
+
+    server: str
+    username: str
+    ca_file: Path | None = None
+
+
+def sign_in(workspace: Workspace, connection: Connection, password: str,
+            credentials: CredentialStore) -> DeviceInfo:
+    transport = Transport(connection.server, ca_file=connection.ca_file)
+    try:
+        transport.login(connection.username, password, workspace.device_id)
+        device = transport.enroll(workspace.device_id, _device_name())
+    finally:
+        transport.close()
+    assert transport.token is not None
+    credentials.save(connection.server, connection.username, transport.token)
+    with workspace.store.write() as session:
+        _put(session, SERVER_KEY, connection.server)
+        _put(session, USER_KEY, connection.username)
+        _put(session, PREFIX_KEY, device.sample_prefix)
+    return device
+
+
+def run_sync(workspace: Workspace, connection: Connection, credentials: CredentialStore,
+             options: SyncOptions | None = None, database: Database | None = None,
+             ) -> SyncReport:
+    token = credentials.load(connection.server, connection.username)
+    if token is None:
+        return SyncReport(outcome="signed_out", message="not signed in on this computer")
+    transport = Transport(connection.server, token=token, ca_file=connection.ca_file)
+    engine = SyncEngine(database or InlineDatabase(workspace.store),
+                        ContentStore(workspace.paths.files), transport)
+    try:
+        report = engine.run(options)
+    finally:
+        transport.close()
+    if report.outcome == DONE:
+        with workspace.store.write() as session:
+            _put(session, LAST_SUCCESS_KEY, report.finished_at)
+    return report
+
+
+def saved_connection(workspace: Workspace) -> Connection | None:
+    with workspace.store.read() as session:
+        server = session.get(WorkspaceSetting, SERVER_KEY)
+        user = session.get(WorkspaceSetting, USER_KEY)
+        if server is None or user is None:
+            return None
+        return Connection(server.value, user.value)
+
+
+def _put(session: Session, key: str, value: str) -> None:
+    setting = session.get(WorkspaceSetting, key)
+    if setting is None:
+        session.add(WorkspaceSetting(key=key, value=value))
+    else:
+        setting.value = value
+
+
+def _device_name() -> str:
+    return platform.node() or "laptop"

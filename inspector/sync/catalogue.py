@@ -1,0 +1,78 @@
+"""Which local tables sync, and how: one :class:`SyncKind` declaration per record kind.
+
+Contract: :data:`KINDS` lists every kind in dependency order (a record's references
+come before it), which is the order pending records are pushed in. The wire names match
+the kinds the central platform registers (``inspector/central/kinds``). Adding a kind is
+adding its declaration here (and its server-side module); the engine is not touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from inspector.db.models import (
+    AuditEvent,
+    ChecklistVersion,
+    CustodyEvent,
+    Finding,
+    Inspection,
+    Inspector,
+    MarketEntity,
+    Photo,
+    Sample,
+    SamplePortion,
+    Task,
+)
+from inspector.sync.kinds import BlobField, BlobRole, Reference, SyncKind
+
+ENTITY = SyncKind(
+    "entity", MarketEntity, feed="directory",
+    columns=("identifier", "identifier_kind", "name", "entity_type", "region_code", "address",
+             "legal_representative", "industry", "risk_class", "registration_status"))
+INSPECTOR = SyncKind(
+    "inspector", Inspector, feed="directory",
+    columns=("staff_id", "name", "unit", "region_code", "cert_number", "cert_authority",
+             "cert_valid_from", "cert_valid_to", "qualifications", "active"))
+INSPECTION = SyncKind(
+    "inspection", Inspection, upstream=True, feed="fieldwork",
+    columns=("status", "started_at", "started_device_clock", "finalized_at", "result_codes"),
+    references={"task": Reference("task_id", Task),
+                "entity": Reference("entity_id", MarketEntity),
+                "checklist_version": Reference("checklist_version_id", ChecklistVersion),
+                "revision_of": Reference("revision_of_id", Inspection)})
+FINDING = SyncKind(
+    "finding", Finding, upstream=True, feed="fieldwork",
+    columns=("item_key", "answer", "note"),
+    references={"inspection": Reference("inspection_id", Inspection)})
+PHOTO = SyncKind(
+    "photo", Photo, upstream=True, feed="fieldwork",
+    columns=("original_sha256", "original_size", "media_type", "width", "height",
+             "captured_at", "latitude", "longitude", "upload_sha256", "exif"),
+    references={"inspection": Reference("inspection_id", Inspection),
+                "finding": Reference("finding_id", Finding)},
+    blobs=(BlobField("upload_sha256", BlobRole.UPLOAD_COPY),
+           BlobField("original_sha256", BlobRole.ORIGINAL)))
+SAMPLE = SyncKind(
+    "sample", Sample, upstream=True, feed="fieldwork",
+    columns=("sample_code", "name", "sampled_at", "fields"),
+    references={"inspection": Reference("inspection_id", Inspection),
+                "task": Reference("task_id", Task)})
+SAMPLE_PORTION = SyncKind(
+    "sample_portion", SamplePortion, upstream=True, feed="fieldwork",
+    columns=("suffix", "role", "quantity", "unit", "seal_number"),
+    references={"sample": Reference("sample_id", Sample)})
+CUSTODY_EVENT = SyncKind(
+    "custody_event", CustodyEvent, upstream=True, feed="fieldwork",
+    columns=("kind", "occurred_at", "from_party", "to_party", "seal_intact", "note"),
+    references={"portion": Reference("portion_id", SamplePortion)})
+DEVICE_AUDIT_EVENT = SyncKind(
+    "device_audit_event", AuditEvent, upstream=True, tombstones=False,
+    columns=("seq", "actor", "role", "device_id", "utc_time", "device_clock", "action",
+             "object_kind", "object_id", "payload", "prev_hash", "hash"))
+
+KINDS: tuple[SyncKind, ...] = (
+    ENTITY, INSPECTOR, INSPECTION, FINDING, PHOTO, SAMPLE, SAMPLE_PORTION, CUSTODY_EVENT,
+    DEVICE_AUDIT_EVENT,
+)
+BY_NAME: Mapping[str, SyncKind] = {kind.name: kind for kind in KINDS}
+FEEDS: tuple[str, ...] = tuple(dict.fromkeys(k.feed for k in KINDS if k.feed is not None))

@@ -1,0 +1,167 @@
+"""One sync run: push records, send files, pull feeds, then check both sides agree.
+
+Contract: :meth:`SyncEngine.run` never raises for a network problem; it returns a
+:class:`SyncReport` saying how far it got (``outcome`` ``done``, ``offline`` or
+``signed_out``) and everything it counted. Each step commits as it goes, so a run cut
+at any point loses nothing and the next run continues:
+
+1. push every pending record of the upstream kinds in batches of at most
+   ``MAX_PUSH_ITEMS``; each answer is applied in one transaction with its batch;
+2. send queued files (upload copies first; originals only when ``originals`` is set);
+3. pull each feed from its cursor, one transaction per page, cursor included, and tell
+   the server the new checkpoint;
+4. compare each feed's per-kind counts and digests with the server's; a feed that
+   differs is read again from the start and settled (a scoped resync), once per run.
+
+It runs on the caller's thread, which must not be the UI thread; database work goes
+through the :class:`~inspector.sync.database.Database` it was given.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping, Sequence
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from functools import partial
+
+from inspector.db.content_store import ContentStore
+from inspector.sync import inbox, outbox
+from inspector.sync.catalogue import FEEDS, KINDS
+from inspector.sync.database import Database
+from inspector.sync.kinds import SyncKind
+from inspector.sync.protocol import MAX_FEED_PAGE, MAX_PUSH_ITEMS
+from inspector.sync.transport import AuthError, OfflineError, ServerError, Transport
+from inspector.sync.uploads import FileProgress, Uploader
+
+DONE, OFFLINE, SIGNED_OUT, FAILED = "done", "offline", "signed_out", "failed"
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    outcome: str = DONE
+    message: str = ""
+    started_at: str = ""
+    finished_at: str = ""
+    seconds: float = 0.0
+    stored: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    refused: int = 0
+    files_verified: int = 0
+    files_quarantined: int = 0
+    files_left: int = 0
+    pulled: int = 0
+    pull_conflicts: int = 0
+    set_aside: int = 0
+    resynced_feeds: tuple[str, ...] = ()
+    bytes_sent: int = 0
+    retries: int = 0
+    still_pending: int = 0
+
+
+@dataclass
+class SyncOptions:
+    originals: bool = False
+    push_batch: int = MAX_PUSH_ITEMS
+    feed_page: int = MAX_FEED_PAGE
+    feeds: Sequence[str] = field(default_factory=lambda: FEEDS)
+    on_progress: Callable[[FileProgress], None] | None = None
+
+
+class SyncEngine:
+    def __init__(self, database: Database, store: ContentStore, transport: Transport,
+                 kinds: Sequence[SyncKind] = KINDS) -> None:
+        self._db, self._store, self._http = database, store, transport
+        self._kinds = tuple(kinds)
+        self._by_name: Mapping[str, SyncKind] = {k.name: k for k in self._kinds}
+
+    def run(self, options: SyncOptions | None = None) -> SyncReport:
+        options = options or SyncOptions()
+        started, clock = datetime.now(UTC), time.monotonic()
+        report = SyncReport(started_at=started.isoformat(timespec="seconds"))
+        sent_before, retries_before = self._http.counters.bytes_sent, self._http.counters.retries
+        try:
+            report = self._push(report, options)
+            uploads = Uploader(self._db, self._store, self._http,
+                               on_progress=options.on_progress).run(originals=options.originals)
+            report = replace(report, files_verified=uploads.verified,
+                             files_quarantined=uploads.quarantined, files_left=uploads.left)
+            for feed in options.feeds:
+                report = self._pull(report, feed, options)
+            report = self._check(report, options)
+        except OfflineError as exc:
+            report = replace(report, outcome=OFFLINE, message=str(exc))
+        except AuthError as exc:
+            report = replace(report, outcome=SIGNED_OUT, message=f"{exc.code}: {exc}")
+        except ServerError as exc:
+            report = replace(report, outcome=FAILED, message=str(exc))
+        pending = self._db.read(lambda s: len(outbox.pending_keys(s, self._kinds)))
+        return replace(
+            report, finished_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            seconds=round(time.monotonic() - clock, 3), still_pending=pending,
+            bytes_sent=self._http.counters.bytes_sent - sent_before,
+            retries=self._http.counters.retries - retries_before)
+
+    # -- steps ---------------------------------------------------------------------------
+
+    def _push(self, report: SyncReport, options: SyncOptions) -> SyncReport:
+        keys = self._db.read(lambda s: outbox.pending_keys(s, self._kinds))
+        kinds = dict(self._by_name)
+        for start in range(0, len(keys), options.push_batch):
+            batch = keys[start:start + options.push_batch]
+            items = self._db.read(partial(outbox.build_items, kinds=kinds, keys=batch))
+            if not items:
+                continue
+            answers = self._http.push(items)
+            counts = self._db.write(partial(outbox.apply_answers, kinds=kinds,
+                                            store=self._store, sent=items, answers=answers))
+            report = replace(report, stored=report.stored + counts.stored,
+                             unchanged=report.unchanged + counts.unchanged,
+                             conflicts=report.conflicts + counts.conflict,
+                             refused=report.refused + counts.refused)
+        return report
+
+    def _pull(self, report: SyncReport, feed: str, options: SyncOptions,
+              seen: set[str] | None = None) -> SyncReport:
+        position = 0 if seen is not None else self._db.read(partial(inbox.cursor, feed=feed))
+        while True:
+            page = self._http.feed(feed, position, options.feed_page)
+            if seen is not None:
+                seen.update(item.uuid for item in page.items)
+            counts = self._db.write(partial(inbox.apply_page, kinds=self._by_name, page=page))
+            report = replace(report, pulled=report.pulled + counts.applied,
+                             pull_conflicts=report.pull_conflicts + counts.conflicts,
+                             set_aside=report.set_aside + counts.set_aside)
+            position = page.next_cursor
+            if not page.has_more:
+                break
+        with suppress(ServerError):  # an unenrolled laptop keeps its cursor locally only
+            self._http.save_checkpoint(feed, position)
+        return report
+
+    def _check(self, report: SyncReport, options: SyncOptions) -> SyncReport:
+        resynced = []
+        for feed in options.feeds:
+            kinds = [k for k in self._kinds if k.feed == feed]
+            if not kinds or self._agrees(feed, kinds):
+                continue
+            seen: set[str] = set()
+            report = self._pull(report, feed, options, seen=seen)
+            self._db.write(partial(inbox.forget_unseen, kinds=kinds, seen=seen))
+            resynced.append(feed)
+        if resynced:
+            report = self._push(report, options)  # what the server turned out to lack
+        return replace(report, resynced_feeds=tuple(resynced))
+
+    def _agrees(self, feed: str, kinds: Sequence[SyncKind]) -> bool:
+        server = {state.kind: state for state in self._http.state(feed).kinds}
+        local = self._db.read(partial(inbox.local_states, kinds=kinds))
+        for kind in kinds:
+            theirs, ours = server.get(kind.name), local[kind.name]
+            if theirs is None:
+                continue  # the server does not know this kind (an older server)
+            if (theirs.count, theirs.digest) != (ours.count, ours.digest):
+                return False
+        return True

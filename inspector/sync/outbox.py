@@ -1,0 +1,183 @@
+"""The upstream side in the database: which records to push, and what their answers mean.
+
+Contract (functions of a session; the engine runs them through its Database):
+- :func:`pending_keys` lists the pending rows of every upstream kind, in catalogue
+  order, leaving out those quarantined or in conflict (they wait for the user);
+- :func:`build_items` turns keys into protocol items: the body, its hash, the
+  acknowledged hash as ``base_hash`` when the record is an edit, the declared files;
+- :func:`apply_answers` records each answer in ``sync_record``: acknowledged (the
+  row's pending flag is cleared only if the row still hashes to what was sent, so an
+  edit made during the push goes out next time), conflict (both hashes kept) or refused
+  (quarantined with the server's reason). Files the server still lacks are queued.
+- :func:`retry`, :func:`keep_local` and :func:`problems` serve the sync panel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inspector.db.content_store import ContentStore
+from inspector.db.models import BlobUpload, SyncRecord
+from inspector.sync.kinds import SyncKind, body_hash
+from inspector.sync.protocol import ItemStatus, PushItem, PushResult
+
+OK, QUARANTINED, CONFLICT = "ok", "quarantined", "conflict"
+
+
+@dataclass(frozen=True)
+class PendingKey:
+    kind: str
+    row_id: int
+
+
+@dataclass(frozen=True)
+class AnswerCounts:
+    stored: int = 0
+    unchanged: int = 0
+    conflict: int = 0
+    refused: int = 0
+    files_queued: int = 0
+
+
+@dataclass(frozen=True)
+class ProblemView:
+    """A quarantined or conflicting record, for the panel."""
+
+    uuid: str
+    kind: str
+    state: str
+    reason: str
+    sent_hash: str | None
+    server_hash: str | None
+    attempts: int
+    updated_at: datetime
+
+
+def pending_keys(session: Session, kinds: Iterable[SyncKind]) -> list[PendingKey]:
+    waiting = set(session.scalars(select(SyncRecord.uuid).where(
+        SyncRecord.state.in_((QUARANTINED, CONFLICT)))))
+    keys: list[PendingKey] = []
+    for kind in kinds:
+        if not kind.upstream:
+            continue
+        model: Any = kind.model
+        rows = session.execute(select(kind.key, model.uuid).where(model.pending.is_(True))
+                               .order_by(kind.key))
+        keys.extend(PendingKey(kind.name, row_id) for row_id, uuid in rows if uuid not in waiting)
+    return keys
+
+
+def build_items(session: Session, kinds: dict[str, SyncKind],
+                keys: Sequence[PendingKey]) -> list[PushItem]:
+    items = []
+    for key in keys:
+        kind = kinds[key.kind]
+        row: Any = session.get(kind.model, key.row_id)
+        if row is None:
+            continue
+        body = kind.body(session, row)
+        digest = body_hash(body)
+        known = session.get(SyncRecord, row.uuid)
+        base = known.acked_hash if known is not None and known.acked_hash != digest else None
+        items.append(PushItem(kind=kind.name, uuid=row.uuid, content_hash=digest, body=body,
+                              base_hash=base, deleted=kind.deleted(row),
+                              blobs=list(dict.fromkeys(s for s, _r in kind.blob_shas(row)))))
+    return items
+
+
+def apply_answers(session: Session, kinds: dict[str, SyncKind], store: ContentStore,
+                  sent: Sequence[PushItem], answers: Sequence[PushResult]) -> AnswerCounts:
+    counts = dict.fromkeys(("stored", "unchanged", "conflict", "refused", "files_queued"), 0)
+    by_uuid = {answer.uuid: answer for answer in answers}
+    for item in sent:
+        answer = by_uuid.get(item.uuid)
+        if answer is None:
+            continue  # not answered: still pending, sent again next time
+        kind = kinds[item.kind]
+        known = session.get(SyncRecord, item.uuid) or _new_record(session, item)
+        known.attempts += 1
+        counts[answer.status.value] += 1
+        if answer.status in (ItemStatus.STORED, ItemStatus.UNCHANGED):
+            known.acked_hash, known.acked_deleted = answer.stored_hash, item.deleted
+            known.server_seq, known.state, known.reason = answer.server_seq, OK, ""
+            known.sent_hash = known.server_hash = None
+            _clear_pending_if_unchanged(session, kind, item)
+            counts["files_queued"] += _queue_files(session, kind, store, item,
+                                                   set(answer.missing_blobs))
+        elif answer.status is ItemStatus.CONFLICT:
+            known.state, known.reason = CONFLICT, answer.reason or ""
+            known.sent_hash, known.server_hash = item.content_hash, answer.stored_hash
+        else:
+            known.state, known.reason = QUARANTINED, answer.reason or "refused"
+            known.sent_hash = item.content_hash
+    session.flush()
+    return AnswerCounts(**counts)
+
+
+def _new_record(session: Session, item: PushItem) -> SyncRecord:
+    record = SyncRecord(uuid=item.uuid, kind=item.kind, attempts=0, state=OK, reason="")
+    session.add(record)
+    return record
+
+
+def _clear_pending_if_unchanged(session: Session, kind: SyncKind, item: PushItem) -> None:
+    model: Any = kind.model
+    row: Any = session.scalar(select(model).where(model.uuid == item.uuid))
+    if row is not None and body_hash(kind.body(session, row)) == item.content_hash \
+            and kind.deleted(row) == item.deleted:
+        row.pending = False
+
+
+def _queue_files(session: Session, kind: SyncKind, store: ContentStore, item: PushItem,
+                 missing: set[str]) -> int:
+    """Queue the declared files the server lacks; mark the others verified."""
+    model: Any = kind.model
+    row: Any = session.scalar(select(model).where(model.uuid == item.uuid))
+    if row is None:
+        return 0
+    queued = 0
+    for sha, role in kind.blob_shas(row):
+        upload = session.get(BlobUpload, sha)
+        if upload is None:
+            local = store.has(sha)
+            upload = BlobUpload(sha256=sha, role=role, record_uuid=item.uuid,
+                                size=store.size(sha) if local else 0, state="queued",
+                                confirmed_offset=0, wire_bytes=0, attempts=0, reason="")
+            if not local:
+                upload.state, upload.reason = QUARANTINED, "the file is missing on this laptop"
+            session.add(upload)
+            queued += 1
+        if sha not in missing and upload.state != "verified":
+            upload.state, upload.verified_at = "verified", datetime.now(UTC)
+    return queued
+
+
+def retry(session: Session, uuid: str) -> bool:
+    """Put a quarantined record back in the queue (the user asked to try again)."""
+    known = session.get(SyncRecord, uuid)
+    if known is None or known.state != QUARANTINED:
+        return False
+    known.state, known.reason = OK, ""
+    return True
+
+
+def keep_local(session: Session, uuid: str) -> bool:
+    """Resolve a conflict by sending the laptop's version as an edit of the server's."""
+    known = session.get(SyncRecord, uuid)
+    if known is None or known.state != CONFLICT or known.server_hash is None:
+        return False
+    known.acked_hash, known.state, known.reason = known.server_hash, OK, ""
+    return True
+
+
+def problems(session: Session) -> list[ProblemView]:
+    rows = session.scalars(select(SyncRecord).where(
+        SyncRecord.state.in_((QUARANTINED, CONFLICT))).order_by(SyncRecord.updated_at))
+    return [ProblemView(r.uuid, r.kind, r.state, r.reason, r.sent_hash, r.server_hash,
+                        r.attempts, r.updated_at) for r in rows]
