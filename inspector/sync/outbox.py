@@ -83,10 +83,15 @@ def build_items(session: Session, kinds: dict[str, SyncKind],
             continue
         body = kind.body(session, row)
         digest = body_hash(body)
+        deleted = kind.deleted(row)
         known = session.get(SyncRecord, row.uuid)
-        base = known.acked_hash if known is not None and known.acked_hash != digest else None
+        # An edit (or a deletion: a tombstone is a version too) names the version it
+        # replaces; a record the server already holds exactly as it is here needs none.
+        changed = known is not None and (known.acked_hash, known.acked_deleted) != (
+            digest, deleted)
+        base = known.acked_hash if known is not None and changed else None
         items.append(PushItem(kind=kind.name, uuid=row.uuid, content_hash=digest, body=body,
-                              base_hash=base, deleted=kind.deleted(row),
+                              base_hash=base, deleted=deleted,
                               blobs=list(dict.fromkeys(s for s, _r in kind.blob_shas(row)))))
     return items
 

@@ -10,7 +10,7 @@ import pytest
 
 from inspector.core.roles import Role
 from tests.central.conftest import central, database_url  # noqa: F401  (shared fixtures)
-from tests.central.support import Central
+from tests.central.support import Central, running_server
 from tests.sync.laptop import Laptop, open_laptop
 
 
@@ -22,6 +22,16 @@ def platform(central: Central) -> Central:  # noqa: F811
     central.add_user("lead", Role.TEAM_LEAD, "ZD")
     central.add_user("admin", Role.ADMINISTRATOR, "ZD")
     return central
+
+
+@pytest.fixture
+def sqlite_platform(tmp_path: Path) -> Iterator[Central]:
+    """The same accounts on a platform on SQLite only, for tests of the laptop's side."""
+    with running_server(f"sqlite:///{tmp_path / 'central.sqlite'}", tmp_path / "blobs") as made:
+        made.add_unit("ZD", "130123", "正定县市场监督管理局")
+        made.add_user("zhang", Role.INSPECTOR, "ZD")
+        made.add_user("admin", Role.ADMINISTRATOR, "ZD")
+        yield made
 
 
 @pytest.fixture

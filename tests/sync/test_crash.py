@@ -16,29 +16,17 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
-from inspector.core.roles import Role
 from inspector.db.models import Inspection
-from tests.central.support import Central, item, running_server
+from tests.central.support import Central, item
 from tests.sync.laptop import open_laptop
 from tests.sync.test_engine import ENTITY, server_hashes
 
 KILLS = 100
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def sqlite_platform(tmp_path: Path) -> Iterator[Central]:
-    with running_server(f"sqlite:///{tmp_path / 'central.sqlite'}", tmp_path / "blobs") as made:
-        made.add_unit("ZD", "130123")
-        made.add_user("zhang", Role.INSPECTOR, "ZD")
-        made.add_user("admin", Role.ADMINISTRATOR, "ZD")
-        yield made
 
 
 def integrity(db: Path) -> str:

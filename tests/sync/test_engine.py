@@ -5,6 +5,7 @@ Each test runs on SQLite and on PostgreSQL (see tests/central/conftest.py).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -188,3 +189,20 @@ def test_a_revoked_token_signs_out_and_keeps_the_queue(platform: Central, laptop
     report = laptop.sync()
     assert report.outcome == SIGNED_OUT and report.still_pending >= 2
     assert new_uuid()  # a fresh login would continue: see test_offline_keeps_everything_queued
+
+
+def test_a_deletion_travels_as_a_tombstone(platform: Central, laptop: Laptop) -> None:
+    publish_entities(platform, 1)
+    laptop.sync()
+    laptop.add_inspection(laptop.first_entity_id(), findings=2)
+    laptop.sync()
+    with laptop.store.write() as session:
+        gone = session.scalars(select(Finding).order_by(Finding.id)).first()
+        assert gone is not None
+        gone.deleted_at, gone.pending = datetime.now(UTC), True
+        gone_uuid = gone.uuid
+    report = laptop.sync()
+    assert (report.outcome, report.stored, report.conflicts) == (DONE, 1, 0)
+    page = platform.login("zhang").feed("fieldwork", 0, 1000)
+    deleted = {i["uuid"]: i["deleted"] for i in page["items"] if i["kind"] == "finding"}
+    assert deleted[gone_uuid] is True and list(deleted.values()).count(True) == 1
