@@ -37,6 +37,7 @@ from inspector.services.reference_data import install_calendar_file, load_calend
 from inspector.services.sync_session import Connection, run_sync, saved_connection, sign_in
 from inspector.services.workspace import Workspace, local_actor, open_workspace, resolve_data_dir
 from inspector.sync.credentials import CredentialStore
+from inspector.sync.database import InlineDatabase
 from inspector.sync.engine import SyncOptions, SyncReport
 from inspector.sync.transport import AuthError, OfflineError
 
@@ -253,8 +254,8 @@ def _sync(workspace: Workspace, args: argparse.Namespace, lang: Lang) -> int:
         print(LocalText(f"已登录，设备前缀 {device.sample_prefix}",
                         f"signed in; device prefix {device.sample_prefix}").render(lang),
               file=sys.stderr)
-    report = run_sync(workspace, connection, credentials,
-                      SyncOptions(originals=args.originals))
+    report = run_sync(workspace.paths, InlineDatabase(workspace.store), connection,
+                      credentials, SyncOptions(originals=args.originals))
     if args.json:
         print(json.dumps(asdict(report), ensure_ascii=False))
     else:

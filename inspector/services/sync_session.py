@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import platform
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from inspector.db.content_store import ContentStore
 from inspector.db.models import WorkspaceSetting
-from inspector.services.workspace import Workspace
+from inspector.services.workspace import Workspace, WorkspacePaths
 from inspector.sync.credentials import CredentialStore
-from inspector.sync.database import Database, InlineDatabase
+from inspector.sync.database import Database
 from inspector.sync.engine import DONE, SyncEngine, SyncOptions, SyncReport
 from inspector.sync.protocol import DeviceInfo
 from inspector.sync.transport import Transport
@@ -31,6 +32,7 @@ SERVER_KEY = "sync.server"
 USER_KEY = "sync.user"
 PREFIX_KEY = "sync.sample_prefix"
 LAST_SUCCESS_KEY = "sync.last_success"
+CA_FILE_KEY = "sync.ca_file"
 
 
 @dataclass(frozen=True)
@@ -44,37 +46,53 @@ class Connection:
 
 def sign_in(workspace: Workspace, connection: Connection, password: str,
             credentials: CredentialStore) -> DeviceInfo:
-    transport = Transport(connection.server, ca_file=connection.ca_file)
-    try:
-        transport.login(connection.username, password, workspace.device_id)
-        device = transport.enroll(workspace.device_id, _device_name())
-    finally:
-        transport.close()
-    assert transport.token is not None
-    credentials.save(connection.server, connection.username, transport.token)
+    """Both halves of a sign-in on the calling thread (the command line)."""
+    token, device = authenticate(connection, password, workspace.device_id)
+    credentials.save(connection.server, connection.username, token)
     with workspace.store.write() as session:
-        _put(session, SERVER_KEY, connection.server)
-        _put(session, USER_KEY, connection.username)
-        _put(session, PREFIX_KEY, device.sample_prefix)
+        remember_sign_in(session, connection, device)
     return device
 
 
-def run_sync(workspace: Workspace, connection: Connection, credentials: CredentialStore,
-             options: SyncOptions | None = None, database: Database | None = None,
-             ) -> SyncReport:
+def authenticate(connection: Connection, password: str, device_id: str,
+                 ) -> tuple[str, DeviceInfo]:
+    """The network half of a sign-in: log in, enroll this device; returns the token.
+
+    Raises the transport's errors (wrong password: AuthError; no network: OfflineError).
+    """
+    transport = Transport(connection.server, ca_file=connection.ca_file)
+    try:
+        transport.login(connection.username, password, device_id)
+        device = transport.enroll(device_id, _device_name())
+    finally:
+        transport.close()
+    assert transport.token is not None
+    return transport.token, device
+
+
+def remember_sign_in(session: Session, connection: Connection, device: DeviceInfo) -> None:
+    """The database half: where and as whom this workspace syncs, and its sample prefix."""
+    _put(session, SERVER_KEY, connection.server)
+    _put(session, USER_KEY, connection.username)
+    _put(session, PREFIX_KEY, device.sample_prefix)
+    if connection.ca_file is not None:
+        _put(session, CA_FILE_KEY, str(connection.ca_file))
+
+
+def run_sync(paths: WorkspacePaths, db: Database, connection: Connection,
+             credentials: CredentialStore, options: SyncOptions | None = None) -> SyncReport:
+    """Run the engine on this thread, reaching the store through ``db``."""
     token = credentials.load(connection.server, connection.username)
     if token is None:
         return SyncReport(outcome="signed_out", message="not signed in on this computer")
     transport = Transport(connection.server, token=token, ca_file=connection.ca_file)
-    engine = SyncEngine(database or InlineDatabase(workspace.store),
-                        ContentStore(workspace.paths.files), transport)
+    engine = SyncEngine(db, ContentStore(paths.files), transport)
     try:
         report = engine.run(options)
     finally:
         transport.close()
     if report.outcome == DONE:
-        with workspace.store.write() as session:
-            _put(session, LAST_SUCCESS_KEY, report.finished_at)
+        db.write(partial(_put, key=LAST_SUCCESS_KEY, value=report.finished_at))
     return report
 
 
@@ -82,9 +100,11 @@ def saved_connection(workspace: Workspace) -> Connection | None:
     with workspace.store.read() as session:
         server = session.get(WorkspaceSetting, SERVER_KEY)
         user = session.get(WorkspaceSetting, USER_KEY)
+        ca_file = session.get(WorkspaceSetting, CA_FILE_KEY)
         if server is None or user is None:
             return None
-        return Connection(server.value, user.value)
+        return Connection(server.value, user.value,
+                          Path(ca_file.value) if ca_file is not None else None)
 
 
 def _put(session: Session, key: str, value: str) -> None:

@@ -26,6 +26,7 @@ from inspector.db.models import Finding, Inspection, MarketEntity
 from inspector.services.sync_session import Connection, run_sync
 from inspector.services.workspace import open_workspace
 from inspector.sync.credentials import CredentialStore
+from inspector.sync.database import InlineDatabase
 
 
 def laptop(data: Path, connection: Connection, token: str) -> None:
@@ -50,7 +51,7 @@ def laptop(data: Path, connection: Connection, token: str) -> None:
                 captured = inspection.uuid
         if captured:
             print(f"{pid} captured {captured}", flush=True)
-        run_sync(workspace, connection, credentials)
+        run_sync(workspace.paths, InlineDatabase(workspace.store), connection, credentials)
 
 
 def main() -> None:
