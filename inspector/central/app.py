@@ -12,7 +12,7 @@ functions: FastAPI runs them on its thread pool.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -22,6 +22,7 @@ from fastapi.responses import FileResponse, JSONResponse
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from inspector import __version__
 from inspector.central import accounts, audit, records
@@ -203,14 +204,18 @@ def _sync_routes(app: FastAPI) -> None:
 
     @app.get(f"{API_PREFIX}/feeds/{{feed}}", tags=["sync"], response_model=FeedPage,
              responses={404: {"model": ErrorBody}})
-    def feed(feed: str, caller: Caller, session: Db,
+    def feed(feed: str, caller: Caller, session: Db, *,
              cursor: Annotated[int, Query(ge=0)] = 0,
              limit: Annotated[int, Query(ge=1, le=MAX_FEED_PAGE)] = DEFAULT_FEED_PAGE,
+             others_only: Annotated[bool, Query(description=(
+                 "leave out versions this device pushed itself (it holds them already); "
+                 "a full re-read for a resync leaves this off"))] = False,
              ) -> FeedPage:
         """The records of one feed the caller may see, after ``cursor``, oldest first."""
         if feed not in feeds():
             raise not_found(f"no feed '{feed}'")
-        return records.feed_page(session, caller, feed, cursor, limit)
+        return records.feed_page(session, caller, feed, cursor, limit,
+                                 skip_device=caller.device_id if others_only else None)
 
     @app.get(f"{API_PREFIX}/sync/state/{{feed}}", tags=["sync"], response_model=SyncState,
              responses={404: {"model": ErrorBody}})
@@ -281,13 +286,23 @@ def _blob_routes(app: FastAPI, factory: sessionmaker[Session], store: BlobStore)
         """Append the request body at ``offset`` (which must be the server's offset).
 
         When the last byte arrives the blob is hashed and verified, or discarded with
-        422 hash_mismatch."""
+        422 hash_mismatch. If the connection drops mid-chunk, the bytes that did arrive
+        are kept (the hash check at the end guards them), so the client resumes from
+        the offset it then asks for and re-sends only what never arrived."""
         chunk = bytearray()
-        async for part in request.stream():
-            chunk += part
-            if len(chunk) > MAX_CHUNK_BYTES:
-                raise ApiError(413, ErrorCode.TOO_LARGE,
-                               f"chunks are limited to {MAX_CHUNK_BYTES} bytes")
+        try:
+            async for part in request.stream():
+                chunk += part
+                if len(chunk) > MAX_CHUNK_BYTES:
+                    raise ApiError(413, ErrorCode.TOO_LARGE,
+                                   f"chunks are limited to {MAX_CHUNK_BYTES} bytes")
+        except ClientDisconnect:
+            if chunk:
+                with suppress(ApiError):  # e.g. a concurrent upload moved on: keep nothing
+                    await run_in_threadpool(_append, factory, store, authorization,
+                                            _Chunk(sha256, offset, bytes(chunk)))
+            raise ApiError(400, ErrorCode.INVALID, "the connection dropped mid-chunk; ask "
+                           "for the offset and continue") from None
         return await run_in_threadpool(_append, factory, store, authorization,
                                        _Chunk(sha256, offset, bytes(chunk)))
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, delete, insert, select
+from sqlalchemy import ColumnElement, Connection, delete, insert, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -476,11 +476,14 @@ def checkpoints(session: Session, principal: Principal) -> list[Checkpoint]:
 
 
 def feed_page(session: Session, principal: Principal, feed: str, cursor: int,
-              limit: int) -> FeedPage:
+              limit: int, *, skip_device: int | None = None) -> FeedPage:
     kinds = [k for k in registry().values() if k.feed == feed]
     condition = any_of([
         (Record.kind == k.name) & principal.visible(k.visibility) for k in kinds
     ])
+    if skip_device is not None:
+        condition = condition & or_(Record.device_id.is_(None),
+                                    Record.device_id != skip_device)
     rows = session.execute(
         select(Record.kind, Record.uuid, Record.content_hash, Record.body, Record.deleted,
                Record.server_seq)

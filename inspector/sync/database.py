@@ -9,6 +9,7 @@ caller's thread, for the command line and tests.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Protocol, TypeVar
@@ -33,13 +34,17 @@ class SessionSource(Protocol):
 
 
 class InlineDatabase:
+    """Runs work on the calling thread, one piece at a time (uploads run on several
+    threads, and a store serves one thread at a time)."""
+
     def __init__(self, source: SessionSource) -> None:
         self._source = source
+        self._lock = threading.Lock()
 
     def read(self, work: Callable[[Session], T]) -> T:
-        with self._source.read() as session:
+        with self._lock, self._source.read() as session:
             return work(session)
 
     def write(self, work: Callable[[Session], T]) -> T:
-        with self._source.write() as session:
+        with self._lock, self._source.write() as session:
             return work(session)

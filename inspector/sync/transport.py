@@ -13,12 +13,13 @@ the server's ``Retry-After`` when it gives one. What is left after that becomes:
 
 TLS certificates are always verified, against the system's authorities or a provincial
 CA file. The token never appears in an exception or a log line. Runs on the caller's
-thread (never the UI thread); one instance per thread.
+thread (never the UI thread); one instance per thread (see :meth:`Transport.clone`).
 """
 
 from __future__ import annotations
 
 import random
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -85,11 +86,18 @@ class RetryPolicy:
 
 @dataclass
 class TransferCounters:
-    """Bytes this transport put on the wire and requests it retried (for the report)."""
+    """Bytes put on the wire and requests retried (for the report); shared by clones."""
 
     bytes_sent: int = 0
     requests: int = 0
     retries: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def count(self, *, sent: int = 0, requests: int = 0, retries: int = 0) -> None:
+        with self._lock:
+            self.bytes_sent += sent
+            self.requests += requests
+            self.retries += retries
 
 
 @dataclass
@@ -106,6 +114,12 @@ class Transport:
         self._http = requests.Session()
         self._http.verify = str(self.ca_file) if self.ca_file is not None else True
         self._base = self.server.rstrip("/") + API_PREFIX
+
+    def clone(self) -> Transport:
+        """Another connection with the same server, token and counters (one per thread)."""
+        return Transport(self.server, token=self.token, ca_file=self.ca_file,
+                         policy=self.policy, rng=random.Random(self.rng.random()),
+                         sleep=self.sleep, counters=self.counters)
 
     def close(self) -> None:
         self._http.close()
@@ -140,9 +154,12 @@ class Transport:
                               headers={"Content-Type": "application/json"})
         return _parse(PushResponse, response).results
 
-    def feed(self, feed: str, cursor: int, limit: int) -> FeedPage:
-        return _parse(FeedPage, self._call("GET", f"/feeds/{feed}",
-                                           params={"cursor": cursor, "limit": limit}))
+    def feed(self, feed: str, cursor: int, limit: int, *, others_only: bool = False,
+             ) -> FeedPage:
+        params: dict[str, str | int] = {"cursor": cursor, "limit": limit}
+        if others_only:
+            params["others_only"] = "true"
+        return _parse(FeedPage, self._call("GET", f"/feeds/{feed}", params=params))
 
     def state(self, feed: str) -> SyncState:
         return _parse(SyncState, self._call("GET", f"/sync/state/{feed}"))
@@ -183,13 +200,10 @@ class Transport:
             all_headers["Authorization"] = f"Bearer {self.token}"
         last_problem = ""
         for attempt in range(total):
-            if attempt:
-                self.counters.retries += 1
             wait: float | None = None
             try:
-                self.counters.requests += 1
-                if data is not None:
-                    self.counters.bytes_sent += len(data)
+                self.counters.count(requests=1, retries=1 if attempt else 0,
+                                    sent=len(data) if data is not None else 0)
                 response = self._http.request(
                     method, self._base + path, json=json, data=data, params=params,
                     headers=all_headers,

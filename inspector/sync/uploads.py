@@ -13,8 +13,10 @@ Database after every chunk, and reported to an optional callback.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -67,20 +69,39 @@ class Uploader:
         self.chunk = FIRST_CHUNK
         self.resumes = 0
 
-    def run(self, *, originals: bool) -> UploadCounts:
-        verified = quarantined = 0
-        for queued in self._db.read(lambda s: _queued(s, originals)):
-            outcome = self._send(queued)
-            verified += outcome == "verified"
-            quarantined += outcome == "quarantined"
-        left = self._db.read(lambda s: len(_queued(s, originals=True)))
-        return UploadCounts(verified, quarantined, left)
+    def run(self, *, originals: bool, workers: int = 3) -> UploadCounts:
+        """Send the queue in order on up to ``workers`` connections at once (while one
+        waits for an answer, another keeps the link busy). Raises OfflineError once the
+        link is gone; what was verified so far stays verified."""
+        queue = self._db.read(lambda s: _queued(s, originals))
+        outcomes: list[str] = []
+        if queue:
+            links = [self._http] + [self._http.clone() for _ in range(min(workers, len(queue)) - 1)]
+            pending = iter(queue)
+            lock = threading.Lock()
 
-    def _send(self, queued: QueuedFile, *, restarted: bool = False) -> str:
+            def work(link: Transport) -> None:
+                while True:
+                    with lock:
+                        queued = next(pending, None)
+                    if queued is None:
+                        return
+                    outcomes.append(self._send(queued, link))
+
+            with ThreadPoolExecutor(len(links), thread_name_prefix="inspector-upload") as pool:
+                futures = [pool.submit(work, link) for link in links]
+            for link in links[1:]:
+                link.close()
+            for future in futures:
+                future.result()  # re-raise OfflineError (or anything else) here
+        left = self._db.read(lambda s: len(_queued(s, originals=True)))
+        return UploadCounts(outcomes.count("verified"), outcomes.count("quarantined"), left)
+
+    def _send(self, queued: QueuedFile, link: Transport, *, restarted: bool = False) -> str:
         """Upload one file; raises OfflineError when the link is gone (the rest waits)."""
         if not self._store.has(queued.sha256):
             return self._settle(queued.sha256, "quarantined", "the file is missing on this laptop")
-        state = self._http.start_upload(queued.sha256, queued.size, queued.media_type)
+        state = link.start_upload(queued.sha256, queued.size, queued.media_type)
         failures = 0
         while not state.verified:
             offset = state.offset
@@ -89,7 +110,7 @@ class Uploader:
                 data = source.read(self.chunk)
             started = self._clock()
             try:
-                state = self._http.put_chunk(queued.sha256, offset, data)
+                state = link.put_chunk(queued.sha256, offset, data)
             except (OfflineError, ServerError) as exc:
                 if isinstance(exc, ServerError) and exc.code == "hash_mismatch":
                     # The server discarded what it had. Once, start again from zero;
@@ -97,14 +118,14 @@ class Uploader:
                     if restarted or not self._store.intact(queued.sha256):
                         return self._settle(queued.sha256, "quarantined",
                                             "the file on this laptop does not match its hash")
-                    return self._send(queued, restarted=True)
+                    return self._send(queued, link, restarted=True)
                 failures += 1
                 self.chunk = max(MIN_CHUNK, self.chunk // 2)
                 self.resumes += 1
-                if failures > self._http.policy.attempts:
+                if failures > link.policy.attempts:
                     raise OfflineError(f"upload of {queued.sha256[:12]} keeps failing") from exc
-                self._http.sleep(self._http.policy.delay(failures - 1, self._http.rng))
-                state = self._http.upload_state(queued.sha256)
+                link.sleep(link.policy.delay(failures - 1, link.rng))
+                state = link.upload_state(queued.sha256)
                 continue
             self._adapt(self._clock() - started, len(data))
             self._db.write(partial(_progress, sha256=queued.sha256, offset=state.offset,

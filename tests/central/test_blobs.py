@@ -5,6 +5,10 @@ from __future__ import annotations
 import hashlib
 import os
 import random
+import socket
+import struct
+import time
+from urllib.parse import urlsplit
 
 from inspector.core.roles import Role
 from tests.central.support import Central, Session, item
@@ -105,3 +109,26 @@ def test_size_limits(central: Central) -> None:
     assert too_long.status_code == 413
     bad_name = user.post("/blobs/not-a-hash", json={"size": 3})
     assert bad_name.status_code == 422
+
+
+def test_bytes_that_arrived_before_a_connection_dropped_are_kept(central: Central) -> None:
+    user = uploader(central)
+    data = os.urandom(200_000)
+    sha = hashlib.sha256(data).hexdigest()
+    assert user.post(f"/blobs/{sha}", json={"size": len(data)}).json()["offset"] == 0
+    address = urlsplit(central.base)
+    assert address.hostname is not None and address.port is not None
+    sent = 120_000
+    with socket.create_connection((address.hostname, address.port), timeout=10) as raw:
+        raw.sendall((f"PUT {address.path}/blobs/{sha}?offset=0 HTTP/1.1\r\n"
+                     f"Host: {address.netloc}\r\nAuthorization: Bearer {user.token}\r\n"
+                     f"Content-Type: application/octet-stream\r\n"
+                     f"Content-Length: {len(data)}\r\n\r\n").encode() + data[:sent])
+        raw.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    deadline = time.monotonic() + 10
+    while (offset := user.get(f"/blobs/{sha}/state").json()["offset"]) != sent:
+        assert time.monotonic() < deadline, f"offset stayed at {offset}"
+        time.sleep(0.05)  # the server notices the reset a moment later
+    response = user.put(f"/blobs/{sha}", params={"offset": sent}, data=data[sent:])
+    assert response.json()["verified"] is True
+    assert user.get(f"/blobs/{sha}").content == data
