@@ -19,7 +19,7 @@ the server does. All functions run on the caller's thread in the caller's sessio
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
@@ -80,13 +80,29 @@ class SyncKind:
     # -- row -> wire ---------------------------------------------------------------------
 
     def body(self, session: Session, row: Any) -> dict[str, Any]:
-        body = {name: _encode(getattr(row, name)) for name in self.columns}
+        return self.bodies(session, [row])[0]
+
+    def bodies(self, session: Session, rows: Sequence[Any]) -> list[dict[str, Any]]:
+        """The wire bodies of many rows, with one query per reference for all of them."""
+        uuids_by_reference = {}
         for key, reference in self.references.items():
-            target_id = getattr(row, reference.column)
-            body[key] = None if target_id is None else session.scalar(
-                select(reference.target.uuid)  # type: ignore[attr-defined]
-                .where(reference.target.id == target_id))  # type: ignore[attr-defined]
-        return body
+            target: Any = reference.target
+            wanted = {getattr(row, reference.column) for row in rows} - {None}
+            found: dict[int, str] = {}
+            ordered = sorted(wanted)
+            for start in range(0, len(ordered), 500):
+                found.update((target_id, uuid) for target_id, uuid in session.execute(
+                    select(target.id, target.uuid).where(
+                        target.id.in_(ordered[start:start + 500]))))
+            uuids_by_reference[key] = found
+        result = []
+        for row in rows:
+            body = {name: _encode(getattr(row, name)) for name in self.columns}
+            for key, reference in self.references.items():
+                target_id = getattr(row, reference.column)
+                body[key] = None if target_id is None else uuids_by_reference[key].get(target_id)
+            result.append(body)
+        return result
 
     def deleted(self, row: Any) -> bool:
         return self.tombstones and row.deleted_at is not None

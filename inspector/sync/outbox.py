@@ -75,24 +75,24 @@ def pending_keys(session: Session, kinds: Iterable[SyncKind]) -> list[PendingKey
 
 def build_items(session: Session, kinds: dict[str, SyncKind],
                 keys: Sequence[PendingKey]) -> list[PushItem]:
+    """Protocol items for ``keys`` (a few queries per kind, not several per row)."""
     items = []
-    for key in keys:
-        kind = kinds[key.kind]
-        row: Any = session.get(kind.model, key.row_id)
-        if row is None:
-            continue
-        body = kind.body(session, row)
-        digest = body_hash(body)
-        deleted = kind.deleted(row)
-        known = session.get(SyncRecord, row.uuid)
-        # An edit (or a deletion: a tombstone is a version too) names the version it
-        # replaces; a record the server already holds exactly as it is here needs none.
-        changed = known is not None and (known.acked_hash, known.acked_deleted) != (
-            digest, deleted)
-        base = known.acked_hash if known is not None and changed else None
-        items.append(PushItem(kind=kind.name, uuid=row.uuid, content_hash=digest, body=body,
-                              base_hash=base, deleted=deleted,
-                              blobs=list(dict.fromkeys(s for s, _r in kind.blob_shas(row)))))
+    for name, row_ids in _by_kind(keys).items():
+        kind = kinds[name]
+        rows = _rows(session, kind, row_ids)
+        known = _known(session, [row.uuid for row in rows])
+        for row, body in zip(rows, kind.bodies(session, rows), strict=True):
+            digest, deleted = body_hash(body), kind.deleted(row)
+            acked = known.get(row.uuid)
+            # An edit (or a deletion: a tombstone is a version too) names the version it
+            # replaces; a record the server already holds exactly as it is here needs none.
+            changed = acked is not None and (acked.acked_hash, acked.acked_deleted) != (
+                digest, deleted)
+            items.append(PushItem(
+                kind=kind.name, uuid=row.uuid, content_hash=digest, body=body,
+                base_hash=acked.acked_hash if acked is not None and changed else None,
+                deleted=deleted,
+                blobs=list(dict.fromkeys(s for s, _r in kind.blob_shas(row)))))
     return items
 
 
@@ -100,58 +100,95 @@ def apply_answers(session: Session, kinds: dict[str, SyncKind], store: ContentSt
                   sent: Sequence[PushItem], answers: Sequence[PushResult]) -> AnswerCounts:
     counts = dict.fromkeys(("stored", "unchanged", "conflict", "refused", "files_queued"), 0)
     by_uuid = {answer.uuid: answer for answer in answers}
+    known = _known(session, [item.uuid for item in sent])
+    acknowledged: dict[str, list[PushItem]] = {}
     for item in sent:
         answer = by_uuid.get(item.uuid)
         if answer is None:
             continue  # not answered: still pending, sent again next time
-        kind = kinds[item.kind]
-        known = session.get(SyncRecord, item.uuid) or _new_record(session, item)
-        known.attempts += 1
+        record = known.get(item.uuid)
+        if record is None:
+            record = SyncRecord(uuid=item.uuid, kind=item.kind, attempts=0, state=OK, reason="")
+            session.add(record)
+        record.attempts += 1
         counts[answer.status.value] += 1
         if answer.status in (ItemStatus.STORED, ItemStatus.UNCHANGED):
-            known.acked_hash, known.acked_deleted = answer.stored_hash, item.deleted
-            known.server_seq, known.state, known.reason = answer.server_seq, OK, ""
-            known.sent_hash = known.server_hash = None
-            _clear_pending_if_unchanged(session, kind, item)
-            counts["files_queued"] += _queue_files(session, kind, store, item,
-                                                   set(answer.missing_blobs))
+            record.acked_hash, record.acked_deleted = answer.stored_hash, item.deleted
+            record.server_seq, record.state, record.reason = answer.server_seq, OK, ""
+            record.sent_hash = record.server_hash = None
+            acknowledged.setdefault(item.kind, []).append(item)
         elif answer.status is ItemStatus.CONFLICT:
-            known.state, known.reason = CONFLICT, answer.reason or ""
-            known.sent_hash, known.server_hash = item.content_hash, answer.stored_hash
+            record.state, record.reason = CONFLICT, answer.reason or ""
+            record.sent_hash, record.server_hash = item.content_hash, answer.stored_hash
         else:
-            known.state, known.reason = QUARANTINED, answer.reason or "refused"
-            known.sent_hash = item.content_hash
+            record.state, record.reason = QUARANTINED, answer.reason or "refused"
+            record.sent_hash = item.content_hash
+    for name, items in acknowledged.items():
+        counts["files_queued"] += _settle_acknowledged(session, kinds[name], store, items,
+                                                       by_uuid)
     session.flush()
     return AnswerCounts(**counts)
 
 
-def _new_record(session: Session, item: PushItem) -> SyncRecord:
-    record = SyncRecord(uuid=item.uuid, kind=item.kind, attempts=0, state=OK, reason="")
-    session.add(record)
-    return record
+def _by_kind(keys: Sequence[PendingKey]) -> dict[str, list[int]]:
+    grouped: dict[str, list[int]] = {}
+    for key in keys:
+        grouped.setdefault(key.kind, []).append(key.row_id)
+    return grouped
 
 
-def _clear_pending_if_unchanged(session: Session, kind: SyncKind, item: PushItem) -> None:
+def _rows(session: Session, kind: SyncKind, row_ids: Sequence[int]) -> list[Any]:
     model: Any = kind.model
-    row: Any = session.scalar(select(model).where(model.uuid == item.uuid))
-    if row is not None and body_hash(kind.body(session, row)) == item.content_hash \
-            and kind.deleted(row) == item.deleted:
-        row.pending = False
+    rows: list[Any] = []
+    for start in range(0, len(row_ids), 500):
+        rows.extend(session.scalars(select(model).where(
+            kind.key.in_(row_ids[start:start + 500]))))
+    order = {row_id: index for index, row_id in enumerate(row_ids)}
+    key_name = kind.key.key
+    return sorted(rows, key=lambda row: order[getattr(row, key_name)])
 
 
-def _queue_files(session: Session, kind: SyncKind, store: ContentStore, item: PushItem,
+def _rows_by_uuid(session: Session, kind: SyncKind, uuids: Sequence[str]) -> list[Any]:
+    model: Any = kind.model
+    rows: list[Any] = []
+    for start in range(0, len(uuids), 500):
+        rows.extend(session.scalars(select(model).where(model.uuid.in_(uuids[start:start + 500]))))
+    return rows
+
+
+def _known(session: Session, uuids: Sequence[str]) -> dict[str, SyncRecord]:
+    found: dict[str, SyncRecord] = {}
+    for start in range(0, len(uuids), 500):
+        found.update((r.uuid, r) for r in session.scalars(
+            select(SyncRecord).where(SyncRecord.uuid.in_(uuids[start:start + 500]))))
+    return found
+
+
+def _settle_acknowledged(session: Session, kind: SyncKind, store: ContentStore,
+                         items: Sequence[PushItem], answers: dict[str, PushResult]) -> int:
+    """Clear the pending flag of rows that still hash to what was acknowledged (an edit
+    made during the push goes out next time), and queue the files the server lacks."""
+    sent = {item.uuid: item for item in items}
+    rows = _rows_by_uuid(session, kind, list(sent))
+    queued = 0
+    for row, body in zip(rows, kind.bodies(session, rows), strict=True):
+        item = sent[row.uuid]
+        if body_hash(body) == item.content_hash and kind.deleted(row) == item.deleted:
+            row.pending = False
+        queued += _queue_files(session, kind, store, row,
+                               set(answers[row.uuid].missing_blobs))
+    return queued
+
+
+def _queue_files(session: Session, kind: SyncKind, store: ContentStore, row: Any,
                  missing: set[str]) -> int:
     """Queue the declared files the server lacks; mark the others verified."""
-    model: Any = kind.model
-    row: Any = session.scalar(select(model).where(model.uuid == item.uuid))
-    if row is None:
-        return 0
     queued = 0
     for sha, role in kind.blob_shas(row):
         upload = session.get(BlobUpload, sha)
         if upload is None:
             local = store.has(sha)
-            upload = BlobUpload(sha256=sha, role=role, record_uuid=item.uuid,
+            upload = BlobUpload(sha256=sha, role=role, record_uuid=row.uuid,
                                 size=store.size(sha) if local else 0, state="queued",
                                 confirmed_offset=0, wire_bytes=0, attempts=0, reason="")
             if not local:
