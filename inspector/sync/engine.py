@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -59,6 +60,11 @@ class SyncReport:
     bytes_sent: int = 0
     retries: int = 0
     still_pending: int = 0
+    # Seconds spent in each step (the diagnostic bundle and the benchmark show them).
+    push_s: float = 0.0
+    files_s: float = 0.0
+    pull_s: float = 0.0
+    check_s: float = 0.0
 
 
 @dataclass
@@ -83,14 +89,20 @@ class SyncEngine:
         report = SyncReport(started_at=started.isoformat(timespec="seconds"))
         sent_before, retries_before = self._http.counters.bytes_sent, self._http.counters.retries
         try:
+            step = time.monotonic()
             report = self._push(report, options)
+            report, step = replace(report, push_s=_since(step)), time.monotonic()
             uploads = Uploader(self._db, self._store, self._http,
                                on_progress=options.on_progress).run(originals=options.originals)
             report = replace(report, files_verified=uploads.verified,
-                             files_quarantined=uploads.quarantined, files_left=uploads.left)
+                             files_quarantined=uploads.quarantined, files_left=uploads.left,
+                             files_s=_since(step))
+            step = time.monotonic()
             for feed in options.feeds:
                 report = self._pull(report, feed, options)
+            report, step = replace(report, pull_s=_since(step)), time.monotonic()
             report = self._check(report, options)
+            report = replace(report, check_s=_since(step))
         except OfflineError as exc:
             report = replace(report, outcome=OFFLINE, message=str(exc))
         except AuthError as exc:
@@ -109,18 +121,30 @@ class SyncEngine:
     def _push(self, report: SyncReport, options: SyncOptions) -> SyncReport:
         keys = self._db.read(lambda s: outbox.pending_keys(s, self._kinds))
         kinds = dict(self._by_name)
-        for start in range(0, len(keys), options.push_batch):
-            batch = keys[start:start + options.push_batch]
-            items = self._db.read(partial(outbox.build_items, kinds=kinds, keys=batch))
-            if not items:
-                continue
-            answers = self._http.push(items)
-            counts = self._db.write(partial(outbox.apply_answers, kinds=kinds,
-                                            store=self._store, sent=items, answers=answers))
-            report = replace(report, stored=report.stored + counts.stored,
-                             unchanged=report.unchanged + counts.unchanged,
-                             conflicts=report.conflicts + counts.conflict,
-                             refused=report.refused + counts.refused)
+        batches = [keys[i:i + options.push_batch] for i in range(0, len(keys), options.push_batch)]
+        if not batches:
+            return report
+
+        def build(batch: list[outbox.PendingKey]) -> outbox.Outgoing:
+            return self._db.read(partial(outbox.build_items, kinds=kinds, keys=batch))
+
+        # While the server stores one batch, the next is read and hashed here.
+        with ThreadPoolExecutor(1, thread_name_prefix="inspector-sync-build") as builder:
+            upcoming = builder.submit(build, batches[0])
+            for number in range(len(batches)):
+                outgoing = upcoming.result()
+                if number + 1 < len(batches):
+                    upcoming = builder.submit(build, batches[number + 1])
+                if not outgoing.items:
+                    continue
+                answers = self._http.push(outgoing.items)
+                counts = self._db.write(partial(outbox.apply_answers, kinds=kinds,
+                                                store=self._store, sent=outgoing,
+                                                answers=answers))
+                report = replace(report, stored=report.stored + counts.stored,
+                                 unchanged=report.unchanged + counts.unchanged,
+                                 conflicts=report.conflicts + counts.conflict,
+                                 refused=report.refused + counts.refused)
         return report
 
     def _pull(self, report: SyncReport, feed: str, options: SyncOptions,
@@ -167,3 +191,7 @@ class SyncEngine:
             if (theirs.count, theirs.digest) != (ours.count, ours.digest):
                 return False
         return True
+
+
+def _since(start: float) -> float:
+    return round(time.monotonic() - start, 3)

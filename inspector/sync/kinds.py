@@ -77,6 +77,26 @@ class SyncKind:
         """The model's primary-key column (``id``, or ``seq`` for the audit log)."""
         return self.model.__mapper__.primary_key[0]
 
+    @property
+    def marker(self) -> Any:
+        """The column every edit changes (``updated_at``), or None for rows that are
+        never edited once written (the audit log)."""
+        return self.model.__table__.c.get("updated_at")
+
+    @property
+    def read_columns(self) -> list[Any]:
+        """Every column :meth:`bodies`, :meth:`deleted` and :meth:`blob_shas` read, with
+        the key, the UUID and the marker: a plain select of these replaces loading rows."""
+        table = self.model.__table__
+        names = [self.key.key, "uuid", *self.columns,
+                 *(r.column for r in self.references.values()),
+                 *(b.column for b in self.blobs)]
+        if self.tombstones:
+            names.append("deleted_at")
+        if self.marker is not None:
+            names.append("updated_at")
+        return [table.c[name] for name in dict.fromkeys(names)]
+
     # -- row -> wire ---------------------------------------------------------------------
 
     def body(self, session: Session, row: Any) -> dict[str, Any]:

@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from inspector.db.base import Base
 from inspector.db.content_store import ContentStore
 from inspector.db.models import BlobUpload, SyncRecord
 from inspector.sync.kinds import SyncKind, body_hash
@@ -73,10 +75,20 @@ def pending_keys(session: Session, kinds: Iterable[SyncKind]) -> list[PendingKey
     return keys
 
 
+@dataclass(frozen=True)
+class Outgoing:
+    """A batch ready to push: the items, and each row's edit marker when it was read
+    (its pending flag is cleared on acknowledgement only if the marker is unchanged)."""
+
+    items: list[PushItem]
+    markers: dict[str, datetime | None]
+
+
 def build_items(session: Session, kinds: dict[str, SyncKind],
-                keys: Sequence[PendingKey]) -> list[PushItem]:
+                keys: Sequence[PendingKey]) -> Outgoing:
     """Protocol items for ``keys`` (a few queries per kind, not several per row)."""
     items = []
+    markers: dict[str, datetime | None] = {}
     for name, row_ids in _by_kind(keys).items():
         kind = kinds[name]
         rows = _rows(session, kind, row_ids)
@@ -88,46 +100,91 @@ def build_items(session: Session, kinds: dict[str, SyncKind],
             # replaces; a record the server already holds exactly as it is here needs none.
             changed = acked is not None and (acked.acked_hash, acked.acked_deleted) != (
                 digest, deleted)
-            items.append(PushItem(
+            # Built here from the laptop's own rows: constructed without a second
+            # validation pass (the server validates every item it receives).
+            items.append(PushItem.model_construct(
                 kind=kind.name, uuid=row.uuid, content_hash=digest, body=body,
                 base_hash=acked.acked_hash if acked is not None and changed else None,
                 deleted=deleted,
                 blobs=list(dict.fromkeys(s for s, _r in kind.blob_shas(row)))))
-    return items
+            markers[row.uuid] = row.updated_at if kind.marker is not None else None
+    return Outgoing(items, markers)
 
 
 def apply_answers(session: Session, kinds: dict[str, SyncKind], store: ContentStore,
-                  sent: Sequence[PushItem], answers: Sequence[PushResult]) -> AnswerCounts:
+                  sent: Outgoing, answers: Sequence[PushResult]) -> AnswerCounts:
+    """Record every answer in ``sync_record`` (one upsert per batch) and clear the pending
+    flag of acknowledged rows not edited since they were read (one update per kind)."""
     counts = dict.fromkeys(("stored", "unchanged", "conflict", "refused", "files_queued"), 0)
     by_uuid = {answer.uuid: answer for answer in answers}
-    known = _known(session, [item.uuid for item in sent])
+    now = datetime.now(UTC)
+    upserts: list[dict[str, Any]] = []
     acknowledged: dict[str, list[PushItem]] = {}
-    for item in sent:
+    for item in sent.items:
         answer = by_uuid.get(item.uuid)
         if answer is None:
             continue  # not answered: still pending, sent again next time
-        record = known.get(item.uuid)
-        if record is None:
-            record = SyncRecord(uuid=item.uuid, kind=item.kind, attempts=0, state=OK, reason="")
-            session.add(record)
-        record.attempts += 1
         counts[answer.status.value] += 1
+        row: dict[str, Any] = {"uuid": item.uuid, "kind": item.kind, "updated_at": now,
+                               "acked_hash": None, "acked_deleted": False, "server_seq": None,
+                               "state": OK, "reason": "", "sent_hash": None,
+                               "server_hash": None, "acknowledged": False}
         if answer.status in (ItemStatus.STORED, ItemStatus.UNCHANGED):
-            record.acked_hash, record.acked_deleted = answer.stored_hash, item.deleted
-            record.server_seq, record.state, record.reason = answer.server_seq, OK, ""
-            record.sent_hash = record.server_hash = None
+            row.update(acked_hash=answer.stored_hash, acked_deleted=item.deleted,
+                       server_seq=answer.server_seq, acknowledged=True)
             acknowledged.setdefault(item.kind, []).append(item)
         elif answer.status is ItemStatus.CONFLICT:
-            record.state, record.reason = CONFLICT, answer.reason or ""
-            record.sent_hash, record.server_hash = item.content_hash, answer.stored_hash
+            row.update(state=CONFLICT, reason=answer.reason or "",
+                       sent_hash=item.content_hash, server_hash=answer.stored_hash)
         else:
-            record.state, record.reason = QUARANTINED, answer.reason or "refused"
-            record.sent_hash = item.content_hash
+            row.update(state=QUARANTINED, reason=answer.reason or "refused",
+                       sent_hash=item.content_hash)
+        upserts.append(row)
+    _upsert_records(session, upserts)
     for name, items in acknowledged.items():
-        counts["files_queued"] += _settle_acknowledged(session, kinds[name], store, items,
-                                                       by_uuid)
+        kind = kinds[name]
+        _clear_pending(session, kind, [(i.uuid, sent.markers.get(i.uuid)) for i in items])
+        if kind.blobs:
+            for record in _rows_by_uuid(session, kind, [i.uuid for i in items]):
+                counts["files_queued"] += _queue_files(
+                    session, kind, store, record, set(by_uuid[record.uuid].missing_blobs))
     session.flush()
     return AnswerCounts(**counts)
+
+
+def _upsert_records(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Insert or update ``sync_record`` rows. An acknowledgement replaces the whole
+    state; a conflict or refusal keeps the hash last acknowledged (still the base of
+    the next edit)."""
+    table = Base.metadata.tables[SyncRecord.__tablename__]
+    for acknowledged in (True, False):
+        chosen = [{k: v for k, v in r.items() if k != "acknowledged"}
+                  for r in rows if r["acknowledged"] is acknowledged]
+        if not chosen:
+            continue
+        statement = sqlite_insert(table).values(attempts=1)
+        keep = {"acked_hash", "acked_deleted", "server_seq"} if not acknowledged else set()
+        statement = statement.on_conflict_do_update(
+            index_elements=[table.c.uuid],
+            set_={**{name: statement.excluded[name] for name in chosen[0]
+                     if name not in keep | {"uuid"}},
+                  "attempts": table.c.attempts + 1})
+        session.execute(statement, chosen)
+
+
+def _clear_pending(session: Session, kind: SyncKind,
+                   acknowledged: list[tuple[str, datetime | None]]) -> None:
+    table = Base.metadata.tables[kind.model.__tablename__]
+    if kind.marker is None:
+        statement = update(table).where(table.c.uuid == bindparam("b_uuid"))
+        session.execute(statement.values(pending=False),
+                        [{"b_uuid": uuid} for uuid, _m in acknowledged])
+        return
+    statement = update(table).where(table.c.uuid == bindparam("b_uuid"),
+                                    table.c.updated_at == bindparam("b_marker"))
+    # Keep the marker as it was: clearing the flag is not an edit.
+    session.execute(statement.values(pending=False, updated_at=bindparam("b_marker")),
+                    [{"b_uuid": uuid, "b_marker": marker} for uuid, marker in acknowledged])
 
 
 def _by_kind(keys: Sequence[PendingKey]) -> dict[str, list[int]]:
@@ -138,10 +195,10 @@ def _by_kind(keys: Sequence[PendingKey]) -> dict[str, list[int]]:
 
 
 def _rows(session: Session, kind: SyncKind, row_ids: Sequence[int]) -> list[Any]:
-    model: Any = kind.model
+    """The columns the kind reads, as plain rows, in the order of ``row_ids``."""
     rows: list[Any] = []
     for start in range(0, len(row_ids), 500):
-        rows.extend(session.scalars(select(model).where(
+        rows.extend(session.execute(select(*kind.read_columns).where(
             kind.key.in_(row_ids[start:start + 500]))))
     order = {row_id: index for index, row_id in enumerate(row_ids)}
     key_name = kind.key.key
@@ -162,22 +219,6 @@ def _known(session: Session, uuids: Sequence[str]) -> dict[str, SyncRecord]:
         found.update((r.uuid, r) for r in session.scalars(
             select(SyncRecord).where(SyncRecord.uuid.in_(uuids[start:start + 500]))))
     return found
-
-
-def _settle_acknowledged(session: Session, kind: SyncKind, store: ContentStore,
-                         items: Sequence[PushItem], answers: dict[str, PushResult]) -> int:
-    """Clear the pending flag of rows that still hash to what was acknowledged (an edit
-    made during the push goes out next time), and queue the files the server lacks."""
-    sent = {item.uuid: item for item in items}
-    rows = _rows_by_uuid(session, kind, list(sent))
-    queued = 0
-    for row, body in zip(rows, kind.bodies(session, rows), strict=True):
-        item = sent[row.uuid]
-        if body_hash(body) == item.content_hash and kind.deleted(row) == item.deleted:
-            row.pending = False
-        queued += _queue_files(session, kind, store, row,
-                               set(answers[row.uuid].missing_blobs))
-    return queued
 
 
 def _queue_files(session: Session, kind: SyncKind, store: ContentStore, row: Any,
