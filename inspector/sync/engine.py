@@ -20,8 +20,9 @@ through the :class:`~inspector.sync.database.Database` it was given.
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -32,11 +33,12 @@ from inspector.sync import inbox, outbox
 from inspector.sync.catalogue import FEEDS, KINDS
 from inspector.sync.database import Database
 from inspector.sync.kinds import SyncKind
-from inspector.sync.protocol import MAX_FEED_PAGE, MAX_PUSH_ITEMS
+from inspector.sync.protocol import MAX_FEED_PAGE, MAX_PUSH_ITEMS, PushResult
 from inspector.sync.transport import AuthError, OfflineError, ServerError, Transport
 from inspector.sync.uploads import FileProgress, Uploader
 
 DONE, OFFLINE, SIGNED_OUT, FAILED = "done", "offline", "signed_out", "failed"
+PUSH_CONNECTIONS = 3
 
 
 @dataclass(frozen=True)
@@ -128,24 +130,40 @@ class SyncEngine:
         def build(batch: list[outbox.PendingKey]) -> outbox.Outgoing:
             return self._db.read(partial(outbox.build_items, kinds=kinds, keys=batch))
 
-        # While the server stores one batch, the next is read and hashed here.
-        with ThreadPoolExecutor(1, thread_name_prefix="inspector-sync-build") as builder:
-            upcoming = builder.submit(build, batches[0])
-            for number in range(len(batches)):
-                outgoing = upcoming.result()
-                if number + 1 < len(batches):
-                    upcoming = builder.submit(build, batches[number + 1])
-                if not outgoing.items:
-                    continue
-                answers = self._http.push(outgoing.items)
-                counts = self._db.write(partial(outbox.apply_answers, kinds=kinds,
-                                                store=self._store, sent=outgoing,
-                                                answers=answers))
-                report = replace(report, stored=report.stored + counts.stored,
-                                 unchanged=report.unchanged + counts.unchanged,
-                                 conflicts=report.conflicts + counts.conflict,
-                                 refused=report.refused + counts.refused)
+        # While batches travel (on up to PUSH_CONNECTIONS connections, so the link never
+        # idles waiting for an answer), the next is read and hashed here; answers are
+        # applied in batch order.
+        links = [self._http] + [self._http.clone()
+                                for _ in range(min(PUSH_CONNECTIONS, len(batches)) - 1)]
+        in_flight: deque[tuple[outbox.Outgoing, Future[list[PushResult]]]] = deque()
+        try:
+            with ThreadPoolExecutor(1, thread_name_prefix="inspector-sync-build") as builder, \
+                    ThreadPoolExecutor(len(links), thread_name_prefix="inspector-push") as senders:
+                upcoming = builder.submit(build, batches[0])
+                for number in range(len(batches)):
+                    outgoing = upcoming.result()
+                    if number + 1 < len(batches):
+                        upcoming = builder.submit(build, batches[number + 1])
+                    if outgoing.items:
+                        link = links[number % len(links)]
+                        in_flight.append((outgoing, senders.submit(link.push, outgoing.items)))
+                    last = number + 1 == len(batches)
+                    while in_flight and (len(in_flight) >= len(links) or last):
+                        sent, answer = in_flight.popleft()
+                        report = self._record(report, kinds, sent, answer.result())
+        finally:
+            for link in links[1:]:
+                link.close()
         return report
+
+    def _record(self, report: SyncReport, kinds: dict[str, SyncKind],
+                sent: outbox.Outgoing, answers: list[PushResult]) -> SyncReport:
+        counts = self._db.write(partial(outbox.apply_answers, kinds=kinds, store=self._store,
+                                        sent=sent, answers=answers))
+        return replace(report, stored=report.stored + counts.stored,
+                       unchanged=report.unchanged + counts.unchanged,
+                       conflicts=report.conflicts + counts.conflict,
+                       refused=report.refused + counts.refused)
 
     def _pull(self, report: SyncReport, feed: str, options: SyncOptions,
               seen: set[str] | None = None) -> SyncReport:

@@ -1,17 +1,23 @@
 """Starting the desktop app: the Qt application, the context, the window, the workspace.
 
 Contract: :func:`build_context` makes the one :class:`AppContext` of a process (tests
-pass inline executors); :func:`start_window` shows the main window at once and opens
-the workspace on the DB thread, building the demo directory first when asked (with a
+pass inline executors, an in-memory keyring and the sync check's interval) and points
+the ``inspector`` loggers at ``<data dir>/logs/inspector.log`` (rotated; tokens and
+passwords are never logged, and a filter masks anything that looks like one);
+:func:`start_window` shows the main window (which builds the sync controller) at once
+and opens the workspace on the DB thread, building the demo directory first when asked (with a
 progress dialog), so the window is responsive from the first frame. :func:`run_app` is
 the entry point of ``inspector`` and ``inspector demo``.
 """
 
 from __future__ import annotations
 
+import logging
+import re
 import sys
 from concurrent.futures import Executor
 from datetime import date
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -22,15 +28,20 @@ from inspector.core.text import Lang
 from inspector.db.migrate import SchemaTooNewError
 from inspector.services.demo_workspace import DemoResult
 from inspector.services.workspace import default_data_dir, resolve_data_dir
+from inspector.sync.credentials import CredentialStore
 from inspector.ui import ops
 from inspector.ui.change_bus import ChangeBus
-from inspector.ui.context import AppContext
+from inspector.ui.context import DEFAULT_SYNC_INTERVAL_MS, AppContext
 from inspector.ui.db_worker import DbWorker, WorkspaceInfo
 from inspector.ui.executors import compute_executor, database_executor
 from inspector.ui.i18n import Translations
 from inspector.ui.main_window import MainWindow
 
 DEMO_FOLDER = "demo"
+LOG_FILE = Path("logs") / "inspector.log"
+LOG_BYTES, LOG_BACKUPS = 1_000_000, 3
+# Bearer tokens, and "token"/"password" values in key=value or JSON form.
+_SECRET = re.compile(r"(?i)(bearer\s+|\b(?:token|password)[\"']?\s*[:=]\s*[\"']?)[^\s\"',}]+")
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -56,7 +67,12 @@ def build_context(
     *,
     db_executor: Executor | None = None,
     compute: Executor | None = None,
+    credentials: CredentialStore | None = None,
+    sync_interval_ms: int = DEFAULT_SYNC_INTERVAL_MS,
+    log_to_file: bool = True,
 ) -> AppContext:
+    if log_to_file:
+        setup_logging(data_dir)
     bus = ChangeBus()
     worker = DbWorker(db_executor or database_executor(), bus)
     translations = Translations(app)
@@ -68,7 +84,49 @@ def build_context(
         compute=compute or compute_executor(),
         bus=bus,
         translations=translations,
+        credentials=credentials,
+        sync_interval_ms=sync_interval_ms,
     )
+
+
+class _RedactSecrets(logging.Filter):
+    """A last guard: whatever a library or a message carries, no token reaches the file."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = _SECRET.sub(r"\1[hidden]", message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        return True
+
+
+def setup_logging(data_dir: Path) -> Path:
+    """Send the ``inspector`` loggers to the workspace's rotating log file (once per file;
+    a context for another folder moves the handler there)."""
+    path = data_dir / LOG_FILE
+    logger = logging.getLogger("inspector")
+    for handler in list(logger.handlers):
+        if getattr(handler, "inspector_log", False):
+            if Path(getattr(handler, "baseFilename", "")) == path.resolve():
+                return path
+            logger.removeHandler(handler)
+            handler.close()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS,
+                                      encoding="utf-8")
+    except OSError as exc:  # a read-only folder: run without a log file rather than not at all
+        print(f"inspector: no log file at {path}: {exc}", file=sys.stderr)
+        return path
+    handler.inspector_log = True  # type: ignore[attr-defined]
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter(
+        "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
+    handler.addFilter(_RedactSecrets())
+    logger.addHandler(handler)
+    if logger.level == logging.NOTSET or logger.level > logging.INFO:
+        logger.setLevel(logging.INFO)
+    return path
 
 
 def start_window(ctx: AppContext, *, today: date, demo: bool = False) -> MainWindow:

@@ -1,9 +1,11 @@
 """The application context: everything a screen needs, built once at start and passed down.
 
 Contract: main thread only. Holds the DB worker, the compute pool, the change bus, the
-language and the acting role, and the workspace information once the workspace is
-open. There are no globals: windows and screens receive the context in their
-constructors; tests build one with inline executors.
+language and the acting role, the credential store (where sign-in tokens live: the
+system keyring, or this run's memory) with the interval of the automatic connectivity
+check, and the workspace information once the workspace is open. There are no globals:
+windows and screens receive the context in their constructors; tests build one with
+inline executors (and an in-memory keyring when they sign in).
 """
 
 from __future__ import annotations
@@ -16,9 +18,12 @@ from PySide6.QtCore import QObject, Signal
 from inspector.core.roles import Actor, Role
 from inspector.core.text import Lang
 from inspector.services.workspace import local_actor
+from inspector.sync.credentials import CredentialStore
 from inspector.ui.change_bus import ChangeBus
 from inspector.ui.db_worker import DbWorker, WorkspaceInfo
 from inspector.ui.i18n import Translations
+
+DEFAULT_SYNC_INTERVAL_MS = 60_000
 
 
 class AppContext(QObject):
@@ -36,12 +41,17 @@ class AppContext(QObject):
         bus: ChangeBus,
         translations: Translations | None,
         role: Role = Role.ADMINISTRATOR,
+        credentials: CredentialStore | None = None,
+        sync_interval_ms: int = DEFAULT_SYNC_INTERVAL_MS,
     ) -> None:
         super().__init__()
         self.data_dir = data_dir
         self.db = db
         self.compute = compute
         self.bus = bus
+        self.credentials = credentials if credentials is not None else CredentialStore()
+        # How often the sync controller checks the link (0: never on its own).
+        self.sync_interval_ms = sync_interval_ms
         self._translations = translations
         self._lang = lang
         self._role = role

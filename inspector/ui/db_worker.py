@@ -7,6 +7,12 @@ there with an :class:`OpEnv` and returns an :class:`~inspector.services.changes.
 queued signals, so callbacks run on the main thread; after a result is delivered its
 change set is published on the bus. Op bodies never touch widgets and return only
 frozen data.
+
+:meth:`DbWorker.call` is the one door for threads other than the main thread (the
+sync engine on the compute pool): it runs a function of the open workspace on the DB
+thread and hands back a :class:`~concurrent.futures.Future`, with no signal, no busy
+flag and no change set. Waiting on that future from the DB thread itself would
+deadlock, and from the UI thread would freeze the window: only pool threads wait.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ import itertools
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Executor
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -141,6 +147,18 @@ class DbWorker(QObject):
         on_progress: Callable[[int, int | None], None] | None = None,
     ) -> OpHandle:
         return self._submit(op.name, op.body, on_result, on_error, on_progress)
+
+    def call(self, fn: Callable[[Workspace], T]) -> Future[T]:
+        """Run ``fn(workspace)`` on the DB thread; its result or exception comes back in
+        the future. Safe to call from any thread; results are not delivered as signals."""
+        return self._executor.submit(self._call, fn)
+
+    def _call(self, fn: Callable[[Workspace], T]) -> T:
+        """Runs on the DB thread."""
+        workspace = self._workspace
+        if workspace is None:
+            raise RuntimeError("database work submitted before a workspace was open")
+        return fn(workspace)
 
     def close(self) -> None:
         """Close the store on the DB thread and stop the executor (waits for running ops)."""

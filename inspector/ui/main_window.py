@@ -1,9 +1,11 @@
 """The main window: role and language switches, navigation, screens and the status bar.
 
 Contract: main thread. Navigation shows the screens the acting role may use (inspector:
-overview and directories; team lead, administrator and auditor also the audit log);
-Ctrl+1…Ctrl+9 jump to them. The status bar shows the workspace, the device id and
-whether the database thread is busy. Errors of ops that had no handler of their own are
+overview, directories and sync; team lead, administrator and auditor also the audit
+log); Ctrl+1…Ctrl+9 jump to them. The window owns the one
+:class:`~inspector.ui.sync_controller.SyncController` and stops it on close. The status
+bar shows the workspace, the device id, the sync indicator (clicking it opens the sync
+screen) and whether the database thread is busy. Errors of ops that had no handler of their own are
 shown in a non-blocking message box.
 """
 
@@ -33,6 +35,9 @@ from inspector.ui.db_worker import WorkspaceInfo
 from inspector.ui.screens.audit import AuditScreen
 from inspector.ui.screens.directory import DirectoryScreen
 from inspector.ui.screens.home import HomeScreen
+from inspector.ui.screens.sync import SyncScreen
+from inspector.ui.sync_controller import SyncController
+from inspector.ui.widgets.sync_indicator import SyncIndicator
 
 STYLE = """
 QLabel#screenTitle { font-size: 20px; font-weight: bold; padding: 4px 0 8px 0; }
@@ -63,10 +68,13 @@ class MainWindow(QMainWindow):
         self.home = HomeScreen(ctx, today)
         self.directory = DirectoryScreen(ctx, today)
         self.audit = AuditScreen(ctx)
+        self.sync_controller = SyncController(ctx, self)
+        self.sync = SyncScreen(ctx, self.sync_controller)
         self._screens = (
             _Screen("home", self.home, everyone),
             _Screen("directory", self.directory, everyone),
             _Screen("audit", self.audit, everyone - {Role.INSPECTOR}),
+            _Screen("sync", self.sync, everyone),
         )
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -111,7 +119,10 @@ class MainWindow(QMainWindow):
 
         self.workspace_label = QLabel()
         self.busy_label = QLabel()
+        self.sync_indicator = SyncIndicator(self.sync_controller)
+        self.sync_indicator.open_requested.connect(lambda: self.show_screen("sync"))
         self.statusBar().addWidget(self.workspace_label, 1)
+        self.statusBar().addPermanentWidget(self.sync_indicator)
         self.statusBar().addPermanentWidget(self.busy_label)
 
         for number in range(1, 10):
@@ -154,12 +165,14 @@ class MainWindow(QMainWindow):
         self._rebuild_navigation()
         self._show_workspace()
         self._busy(self._ctx.db.busy)
+        self.sync_indicator.refresh()
 
     def _titles(self) -> dict[str, str]:
         return {
             "home": self.tr("Overview"),
             "directory": self.tr("Directories"),
             "audit": self.tr("Audit log"),
+            "sync": self.tr("Sync"),
         }
 
     def _rebuild_navigation(self) -> None:
@@ -217,5 +230,6 @@ class MainWindow(QMainWindow):
         box.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.sync_controller.stop()
         self._ctx.db.close()
         super().closeEvent(event)

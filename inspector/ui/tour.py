@@ -90,10 +90,15 @@ def run_tour(data_dir: str | None, out: Path, lang: Lang) -> int:
             window.show_screen("audit")
             window.audit.verify()
             capture("06-audit-log", window)
+            window.show_screen("sync")
+            capture("07-sync", window)
+            login = window.sync.open_login()
+            capture("08-sign-in", login)
+            login.close()
             ctx.set_lang(Lang.EN if lang is Lang.ZH else Lang.ZH)
             window.show_screen("directory")
-            capture("07-directory-other-language", window)
+            capture("09-directory-other-language", window)
         finally:
             window.close()
-    return 0 if len(shots) == 7 else 1
+    return 0 if len(shots) == 9 else 1
 

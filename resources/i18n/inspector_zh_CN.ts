@@ -384,6 +384,95 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="107" />
+        <source>Sign in to the platform</source>
+        <translation>登录平台</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="109" />
+        <source>Your sign-in has expired or was revoked. Enter your password again: everything waiting to be sent stays queued and goes out after you sign in.</source>
+        <translation>登录已过期或已被撤销。请重新输入密码：待发送的数据都保留在队列中，登录后继续发送。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="111" />
+        <source>Platform address</source>
+        <translation>平台地址</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="113" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="114" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="115" />
+        <source>Provincial CA certificate</source>
+        <translation>省级 CA 证书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="116" />
+        <source>Optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="117" />
+        <source>Only if your province issues its own certificates: the platform's certificate is always verified.</source>
+        <translation>仅当本省使用自建证书机构时需要；平台证书始终会被校验。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="119" />
+        <source>Browse…</source>
+        <translation>浏览……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="121" />
+        <source>This computer has no system keyring: the sign-in lasts for this run only, and you will sign in again after closing Inspector. Nothing is written to a file.</source>
+        <translation>此电脑没有可用的系统密钥环，登录只在本次运行中有效，关闭程序后需重新登录。登录凭据不会写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="123" />
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="162" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="125" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="129" />
+        <source>Choose the provincial CA certificate</source>
+        <translation>选择省级 CA 证书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="130" />
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="138" />
+        <source>Enter the platform address, your user name and your password.</source>
+        <translation>请填写平台地址、用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="143" />
+        <source>The CA certificate file %1 does not exist.</source>
+        <translation>CA 证书文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="160" />
+        <source>Signing in…</source>
+        <translation>正在登录……</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../inspector/ui/main_window.py" line="140" />
@@ -450,6 +539,11 @@
         <source>The operation %1 failed: %2</source>
         <translation>操作 %1 失败：%2</translation>
     </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="175" />
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
 </context>
 <context>
     <name>ProblemTableModel</name>
@@ -495,6 +589,479 @@
         <location filename="../../inspector/ui/app.py" line="103" />
         <source>Creating a demo county: 5,000 market entities and 40 inspectors…</source>
         <translation>正在生成演示县：5,000 户市场主体和 40 名检查人员……</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../inspector/ui/sync_controller.py" line="189" />
+        <source>The CA certificate file %1 does not exist.</source>
+        <translation>CA 证书文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_link.py" line="59" />
+        <source>This computer has been withdrawn from the platform. Ask your administrator to enroll it again.</source>
+        <translation>此电脑已被平台停用，请联系管理员重新登记。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_link.py" line="61" />
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_link.py" line="64" />
+        <source>The platform's certificate could not be verified. If your province uses its own certificate authority, choose its CA certificate file.</source>
+        <translation>无法验证平台的证书。如果本省使用自建证书机构，请选择其 CA 证书文件。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_link.py" line="67" />
+        <source>Cannot reach the platform: check the address and the network connection.</source>
+        <translation>无法连接平台：请检查地址和网络连接。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_link.py" line="71" />
+        <source>No Inspector platform answers at this address.</source>
+        <translation>该地址上没有 Inspector 平台应答。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_link.py" line="72" />
+        <source>The platform refused the sign-in: %1</source>
+        <translation>平台拒绝了登录：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_link.py" line="74" />
+        <source>Sign-in failed: %1</source>
+        <translation>登录失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="43" />
+        <source>○ Not signed in</source>
+        <translation>○ 未登录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="44" />
+        <source>◎ Checking the connection…</source>
+        <translation>◎ 正在检查连接……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="45" />
+        <source>● Online</source>
+        <translation>● 在线</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="46" />
+        <source>○ Offline</source>
+        <translation>○ 离线</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="47" />
+        <source>◎ Signing in…</source>
+        <translation>◎ 正在登录……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="48" />
+        <source>◎ Syncing…</source>
+        <translation>◎ 正在同步……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="49" />
+        <source>● Sign-in needed</source>
+        <translation>● 需要重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="58" />
+        <source>%1 waiting</source>
+        <translation>待发送 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="60" />
+        <source>%1 to resolve</source>
+        <translation>待处理 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="63" />
+        <source>last sync %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="64" />
+        <source>never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="67" />
+        <source>Sync status: click to open the sync screen</source>
+        <translation>同步状态：点击打开同步界面</translation>
+    </message>
+</context>
+<context>
+    <name>SyncItemsTableModel</name>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="81" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="83" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="84" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="86" />
+        <source>What happened</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="88" />
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="94" />
+        <source>Waiting</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="94" />
+        <source>Sending</source>
+        <translation>正在发送</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="95" />
+        <source>Refused</source>
+        <translation>被拒收</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="95" />
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="98" />
+        <source>photo (reduced copy)</source>
+        <translation>照片（压缩副本）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="99" />
+        <source>original photo</source>
+        <translation>照片原件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="99" />
+        <source>signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="100" />
+        <source>document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="110" />
+        <source>records: %1</source>
+        <translation>%1 条</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="118" />
+        <source>mine %1 · platform %2</source>
+        <translation>本机 %1 · 平台 %2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="121" />
+        <source>sent %1</source>
+        <translation>已发送版本 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="126" />
+        <source>Waiting to be sent at the next sync.</source>
+        <translation>等待下次同步时发送。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="128" />
+        <source>%1 of %2 sent</source>
+        <translation>已发送 %1 / 共 %2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="138" />
+        <source>about %1 s left</source>
+        <translation>约剩 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="139" />
+        <source>about %1 min left</source>
+        <translation>约剩 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="147" />
+        <location filename="../../inspector/ui/sync_items.py" line="183" />
+        <source>The platform refused the record without giving a reason.</source>
+        <translation>平台拒收了该记录，但未说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="148" />
+        <source>The platform refused the record: %1</source>
+        <translation>平台拒收了该记录：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="153" />
+        <source>The record contains an invisible control character (NUL) that the platform cannot store. Correct the text, then choose Retry.</source>
+        <translation>记录中含有平台无法保存的不可见控制字符（NUL）。请修改相应内容，然后点击“重试”。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="156" />
+        <source>The record changed while it was being sent, or was damaged on this computer. Choose Retry to send it again.</source>
+        <translation>记录在发送过程中发生了变化，或在本机已损坏。请点击“重试”重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="159" />
+        <source>Someone changed this record on the platform since your last sync. Compare the two versions; Keep my version sends yours as the newer one.</source>
+        <translation>自上次同步以来，有人在平台上修改了这条记录。请比较两个版本；“保留我的版本”会把您的版本作为较新版本发送。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="162" />
+        <source>This record was changed on the platform while you were editing it here. Keep my version sends yours as the newer one.</source>
+        <translation>您在本机编辑这条记录期间，平台上的版本也被修改了。“保留我的版本”会把您的版本作为较新版本发送。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="165" />
+        <source>This record is final and cannot be changed; record a correction instead.</source>
+        <translation>这是已定稿的记录，不能修改；请另行登记一条更正记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="167" />
+        <source>The platform does not know this kind of record: it is older than this app.</source>
+        <translation>平台不认识这类记录：平台版本比本程序旧。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="169" />
+        <source>Your account's role may not send this kind of record.</source>
+        <translation>您的账号角色无权发送这类记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="171" />
+        <source>Another record on the platform already uses this record's identifier.</source>
+        <translation>平台上已有另一条记录使用了该记录的标识。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="173" />
+        <source>This record belongs to another account; you may not change it.</source>
+        <translation>这条记录属于其他账号，您无权修改。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="175" />
+        <source>The platform could not store the record (a fault on the platform). Choose Retry later.</source>
+        <translation>平台无法保存该记录（平台端故障）。请稍后点击“重试”。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="178" />
+        <source>A record received from the platform could not be applied here (%1). The next sync fetches what it needs and tries again.</source>
+        <translation>从平台收到的一条记录无法在本机应用（%1）。下次同步会取回所需数据并再次尝试。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/sync_items.py" line="181" />
+        <source>The platform found the record incomplete or invalid: %1</source>
+        <translation>平台认为该记录不完整或无效：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreen</name>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="157" />
+        <source>Sync with the platform</source>
+        <translation>与平台同步</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="159" />
+        <source>Connection</source>
+        <translation>连接状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="159" />
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="159" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="160" />
+        <source>Sample-code prefix</source>
+        <translation>样品编号前缀</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="160" />
+        <source>Last successful sync</source>
+        <translation>上次成功同步</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="161" />
+        <source>Sign-in kept</source>
+        <translation>登录保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="163" />
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="165" />
+        <source>Send originals</source>
+        <translation>发送原图</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="167" />
+        <source>Also send full-size original photos (large: use a fast connection)</source>
+        <translation>同时发送全尺寸原始照片（文件较大，请使用高速网络）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="168" />
+        <source>Sign in…</source>
+        <translation>登录……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="169" />
+        <source>Export diagnostics…</source>
+        <translation>导出诊断信息……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="170" />
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="171" />
+        <source>Keep my version</source>
+        <translation>保留我的版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="197" />
+        <source>Not signed in: choose Sign in… to connect.</source>
+        <translation>未登录：请点击“登录……”连接平台。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="198" />
+        <source>Checking the connection…</source>
+        <translation>正在检查连接……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="199" />
+        <source>Online: the platform answers.</source>
+        <translation>在线：平台连接正常。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="200" />
+        <source>Offline: everything stays queued and goes out when the connection returns.</source>
+        <translation>离线：所有数据都保留在队列中，网络恢复后自动发送。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="202" />
+        <source>Signing in…</source>
+        <translation>正在登录……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="203" />
+        <source>Syncing…</source>
+        <translation>正在同步……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="204" />
+        <source>Your sign-in has expired or was revoked: sign in again (everything stays queued).</source>
+        <translation>登录已过期或已被撤销：请重新登录（数据都保留在队列中）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="216" />
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="218" />
+        <source>in this computer's system keyring</source>
+        <translation>本机系统密钥环</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="219" />
+        <source>for this run only: this computer has no system keyring, so you sign in again after closing Inspector</source>
+        <translation>仅本次运行有效：此电脑没有系统密钥环，关闭程序后需重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="243" />
+        <source>Files: nothing waiting to be sent.</source>
+        <translation>文件：没有待发送的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="247" />
+        <source>Files waiting: %1 (%2 of %3 already on the platform).</source>
+        <translation>待发送文件：%1 个（共 %3，平台已收到 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="252" />
+        <source>Original photos waiting for “Send originals”: %1.</source>
+        <translation>等待“发送原图”的原图：%1 张。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="262" />
+        <source>Sending %1: %2 of %3</source>
+        <translation>正在发送%1：%2 / %3</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="266" />
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="273" />
+        <source>No sync has run since Inspector started.</source>
+        <translation>本次启动后尚未同步。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="277" />
+        <source>Last sync (%1) finished. Records sent: %2, received: %3, refused: %4, in conflict: %5. Files confirmed: %6, still waiting: %7.</source>
+        <translation>上次同步（%1）已完成。发送记录 %2 条，接收 %3 条，被拒收 %4 条，冲突 %5 条；文件已确认 %6 个，仍待发送 %7 个。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="285" />
+        <source>Last sync (%1): the platform could not be reached. Everything stays queued and goes out when the connection returns.</source>
+        <translation>上次同步（%1）：无法连接平台。所有数据都保留在队列中，网络恢复后自动发送。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="288" />
+        <source>Last sync (%1): your sign-in has expired or was revoked. Sign in again; everything stays queued.</source>
+        <translation>上次同步（%1）：登录已过期或已被撤销。请重新登录；所有数据都保留在队列中。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="291" />
+        <source>Last sync (%1) failed: %2. Everything stays queued; if this persists, export diagnostics for support.</source>
+        <translation>上次同步（%1）失败：%2。所有数据都保留在队列中；如问题持续，请导出诊断信息交给技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="298" />
+        <source>The diagnostics could not be written: %1</source>
+        <translation>无法写入诊断信息：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="301" />
+        <source>Diagnostics written to %1 (no passwords or tokens inside).</source>
+        <translation>诊断信息已写入 %1（不含密码或令牌）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="353" />
+        <source>Export diagnostics</source>
+        <translation>导出诊断信息</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/sync.py" line="354" />
+        <source>Zip archives (*.zip)</source>
+        <translation>Zip 压缩包 (*.zip)</translation>
     </message>
 </context>
 </TS>

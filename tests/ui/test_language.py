@@ -14,8 +14,8 @@ HORIZONTAL = Qt.Orientation.Horizontal
 
 ENGLISH: dict[str, Any] = {
     "window title": "Inspector: random inspections and sampling",
-    "navigation": ["Overview", "Directories", "Audit log"],
-    "screen titles": ["Overview", "Directories", "Audit log"],
+    "navigation": ["Overview", "Directories", "Audit log", "Sync"],
+    "screen titles": ["Overview", "Directories", "Audit log", "Sync with the platform"],
     "tabs": ["Market entities", "Inspectors"],
     "entity headers": ["Credit code", "Name", "Type", "Region", "Address",
                        "Legal representative", "Industry", "Risk", "Status"],
@@ -27,13 +27,14 @@ ENGLISH: dict[str, Any] = {
     "entity types": {"enterprise", "individual business", "farmers' cooperative"},
     "certificate states": {"valid", "expired", "not yet valid", "no certificate"},
     "status": "Ready",
+    "sync indicator": "○ Not signed in · 3 waiting · never synced",
     "language box": "English",
 }
 
 CHINESE: dict[str, Any] = {
     "window title": "Inspector 双随机抽查与抽样",
-    "navigation": ["概览", "名录库", "审计日志"],
-    "screen titles": ["概览", "名录库", "审计日志"],
+    "navigation": ["概览", "名录库", "审计日志", "同步"],
+    "screen titles": ["概览", "名录库", "审计日志", "与平台同步"],
     "tabs": ["市场主体", "检查人员"],
     "entity headers": ["统一社会信用代码", "名称", "类型", "区划", "住所", "法定代表人", "行业",
                        "风险", "登记状态"],
@@ -45,6 +46,7 @@ CHINESE: dict[str, Any] = {
     "entity types": {"企业", "个体工商户", "农民专业合作社"},
     "certificate states": {"有效", "已过期", "未生效", "无证件"},
     "status": "就绪",
+    "sync indicator": "○ 未登录 · 待发送 3 · 从未同步",
     "language box": "中文",
 }
 
@@ -61,7 +63,7 @@ def _texts(app: Launched) -> dict[str, Any]:
         "window title": window.windowTitle(),
         "navigation": [window.navigation.item(r).text() for r in range(window.navigation.count())],
         "screen titles": [window.home.title.text(), window.directory.title.text(),
-                          window.audit.title.text()],
+                          window.audit.title.text(), window.sync.title.text()],
         "tabs": [window.directory.tabs.tabText(i) for i in range(window.directory.tabs.count())],
         "entity headers": headers(entities.table.model()),
         "inspector headers": headers(inspectors.table.model()),
@@ -71,6 +73,7 @@ def _texts(app: Launched) -> dict[str, Any]:
         "entity types": set(column_texts(entities, 2)),
         "certificate states": set(column_texts(inspectors, 5)),
         "status": window.busy_label.text(),
+        "sync indicator": window.sync_indicator.text(),
         "language box": window.lang_box.currentText(),
     }
 

@@ -48,10 +48,11 @@ def test_each_role_sees_its_screens_and_actions(
 
     app_window.ctx.set_role(role)
 
-    expected = ["home", "directory", "audit"] if sees_audit else ["home", "directory"]
+    expected = (["home", "directory", "audit", "sync"] if sees_audit
+                else ["home", "directory", "sync"])
     assert window.visible_screen_keys() == expected
-    assert [window.navigation.item(r).text() for r in range(window.navigation.count())] == [
-        "概览", "名录库", "审计日志"][:len(expected)]
+    assert [window.navigation.item(r).text() for r in range(window.navigation.count())] == (
+        ["概览", "名录库", "审计日志", "同步"] if sees_audit else ["概览", "名录库", "同步"])
     assert window.show_screen("audit") is sees_audit
     assert (window.stack.currentWidget() is window.audit) is sees_audit
     assert window.show_screen("directory")
@@ -75,7 +76,7 @@ def test_the_role_box_changes_the_acting_role(app_window: Launched) -> None:
     box.setCurrentIndex(box.findText("检查人员"))
 
     assert app_window.ctx.role is Role.INSPECTOR
-    assert window.visible_screen_keys() == ["home", "directory"]
+    assert window.visible_screen_keys() == ["home", "directory", "sync"]
     assert not app_window.entities.import_button.isVisibleTo(window)
     assert box.currentText() == "检查人员"
 
@@ -118,5 +119,8 @@ def test_ctrl_and_a_number_skip_screens_the_role_may_not_use(app_window: Launche
 
     qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
 
-    assert window.stack.currentWidget() is window.directory
-    assert window.navigation.currentRow() == 1
+    assert window.stack.currentWidget() is window.sync, "the audit log is skipped"
+    qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+
+    assert window.stack.currentWidget() is window.sync
+    assert window.navigation.currentRow() == 2
