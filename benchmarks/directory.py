@@ -6,7 +6,9 @@ times the raw read the issue names as the limit (openpyxl read-only iteration fo
 run, and reports medians. It then opens the entity screen offscreen on the imported
 workspace, with the real database thread, and times how long the table takes to show
 its first rows (a first page is painted while the rest loads) and all of them, and how
-long each filter keystroke takes until the table has repainted.
+long each filter keystroke takes until the table has repainted. Beside the CSV import
+it times the floor under any import: storing the same rows with a bare sqlite3
+``executemany`` (see :func:`store_floor`).
 The last line printed is one JSON object.
 """
 
@@ -17,10 +19,13 @@ import csv
 import json
 import os
 import random
+import sqlite3
 import statistics
 import tempfile
 import time
+import uuid as uuidlib
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -90,6 +95,35 @@ def import_once(path: Path, root: Path) -> float:
     finally:
         workspace.store.close()
     return elapsed
+
+
+def store_floor(path: Path, root: Path) -> float:
+    """The floor under any CSV import: storing the file's rows, already checked and
+    mapped to column values, with one bare sqlite3 ``executemany`` in one transaction
+    into the migrated entity table (its unique and secondary indexes included). Reading,
+    decoding and checking the rows are not timed; SQLAlchemy is not involved."""
+    workspace = open_workspace(root)
+    workspace.store.close()
+    now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        next(reader)
+        rows = [(str(uuidlib.uuid4()), r[0], "uscc", r[1], "enterprise", r[3], r[4], "", "",
+                 None, "active", 0, now, now) for r in reader]
+    connection = sqlite3.connect(workspace.paths.database, isolation_level=None)
+    try:
+        connection.execute("PRAGMA synchronous=FULL")
+        start = time.perf_counter()
+        connection.execute("BEGIN IMMEDIATE")
+        connection.executemany(
+            "INSERT INTO market_entity (uuid, identifier, identifier_kind, name, entity_type,"
+            " region_code, address, legal_representative, industry, risk_class,"
+            " registration_status, pending, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        connection.execute("COMMIT")
+        return time.perf_counter() - start
+    finally:
+        connection.close()
 
 
 def type_character(widget: QWidget, character: str) -> None:
@@ -171,14 +205,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-directory-") as scratch:
         folder = Path(scratch)
         csv_path, xlsx_path = write_inputs(folder, args.rows)
-        figures: dict[str, dict[str, list[float]]] = {"csv": {"raw": [], "import": []},
-                                                      "xlsx": {"raw": [], "import": []}}
+        figures: dict[str, dict[str, list[float]]] = {
+            "csv": {"raw": [], "import": [], "floor": []}, "xlsx": {"raw": [], "import": []}}
         for run in range(args.repeat):
             for fmt, path, raw in (("csv", csv_path, raw_csv), ("xlsx", xlsx_path, raw_xlsx)):
                 figures[fmt]["raw"].append(timed(lambda p=path, r=raw: r(p)))
                 figures[fmt]["import"].append(import_once(path, folder / f"{fmt}-{run}"))
                 print(f"run {run + 1} {fmt}: raw {figures[fmt]['raw'][-1]:.2f} s, "
                       f"import {figures[fmt]['import'][-1]:.2f} s", flush=True)
+            figures["csv"]["floor"].append(store_floor(csv_path, folder / f"floor-{run}"))
         medians = {fmt: {k: statistics.median(v) for k, v in parts.items()}
                    for fmt, parts in figures.items()}
         show_s, complete_s, keystrokes = measure_screen(folder / "csv-0", max(args.repeat, 3))
@@ -190,6 +225,7 @@ def main() -> None:
         "csv_raw_s": round(medians["csv"]["raw"], 3),
         "csv_import_s": round(medians["csv"]["import"], 3),
         "csv_rows_per_s": round(args.rows / medians["csv"]["import"]),
+        "csv_store_floor_s": round(medians["csv"]["floor"], 3),
         "xlsx_raw_s": round(medians["xlsx"]["raw"], 3),
         "xlsx_import_s": round(medians["xlsx"]["import"], 3),
         "xlsx_rows_per_s": round(args.rows / medians["xlsx"]["import"]),
@@ -201,6 +237,8 @@ def main() -> None:
         "ratios": {
             "xlsx_import_vs_raw": round(medians["xlsx"]["import"] / medians["xlsx"]["raw"], 2),
             "csv_import_vs_raw": round(medians["csv"]["import"] / medians["csv"]["raw"], 2),
+            # Storing alone, with nothing read or checked, against the same limit.
+            "csv_store_floor_vs_raw": round(medians["csv"]["floor"] / medians["csv"]["raw"], 2),
         },
     }
     print(json.dumps(result))

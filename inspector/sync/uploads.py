@@ -32,7 +32,7 @@ from inspector.sync.transport import OfflineError, ServerError, Transport
 
 MIN_CHUNK = 32 * 1024
 MAX_CHUNK = 4 * 1024 * 1024
-FIRST_CHUNK = 256 * 1024
+FIRST_CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class Uploader:
         self.chunk = FIRST_CHUNK
         self.resumes = 0
 
-    def run(self, *, originals: bool, workers: int = 3) -> UploadCounts:
+    def run(self, *, originals: bool, workers: int = 4) -> UploadCounts:
         """Send the queue in order on up to ``workers`` connections at once (while one
         waits for an answer, another keeps the link busy). Raises OfflineError once the
         link is gone; what was verified so far stays verified."""
