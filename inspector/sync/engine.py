@@ -19,6 +19,7 @@ through the :class:`~inspector.sync.database.Database` it was given.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
@@ -35,7 +36,7 @@ from inspector.sync.database import Database
 from inspector.sync.kinds import SyncKind
 from inspector.sync.protocol import MAX_FEED_PAGE, MAX_PUSH_ITEMS, PushResult
 from inspector.sync.transport import AuthError, OfflineError, ServerError, Transport
-from inspector.sync.uploads import FileProgress, Uploader
+from inspector.sync.uploads import FileProgress, UploadCounts, Uploader
 
 DONE, OFFLINE, SIGNED_OUT, FAILED = "done", "offline", "signed_out", "failed"
 PUSH_CONNECTIONS = 3
@@ -92,10 +93,21 @@ class SyncEngine:
         sent_before, retries_before = self._http.counters.bytes_sent, self._http.counters.retries
         try:
             step = time.monotonic()
-            report = self._push(report, options)
-            report, step = replace(report, push_s=_since(step)), time.monotonic()
-            uploads = Uploader(self._db, self._store, self._http,
-                               on_progress=options.on_progress).run(originals=options.originals)
+            files_link = self._http.clone()
+            uploader = Uploader(self._db, self._store, files_link,
+                                on_progress=options.on_progress)
+            pushed = threading.Event()
+            try:
+                with ThreadPoolExecutor(1, thread_name_prefix="inspector-files") as files:
+                    sending = files.submit(self._send_files, uploader, options, pushed)
+                    try:
+                        report = self._push(report, options)
+                    finally:
+                        pushed.set()
+                    report = replace(report, push_s=_since(step))
+                    uploads = sending.result()
+            finally:
+                files_link.close()
             report = replace(report, files_verified=uploads.verified,
                              files_quarantined=uploads.quarantined, files_left=uploads.left,
                              files_s=_since(step))
@@ -119,6 +131,22 @@ class SyncEngine:
             retries=self._http.counters.retries - retries_before)
 
     # -- steps ---------------------------------------------------------------------------
+
+    def _send_files(self, uploader: Uploader, options: SyncOptions,
+                    pushed: threading.Event) -> UploadCounts:
+        """Send files while records are still being pushed (a file is queued only once its
+        record is acknowledged, so records still go first), so the link never waits for
+        the last batches' answers; then, once every record is in, send what is left,
+        originals last and only if allowed."""
+        verified = quarantined = 0
+        while True:
+            finished = pushed.is_set()
+            counts = uploader.run(originals=options.originals and finished)
+            verified, quarantined = verified + counts.verified, quarantined + counts.quarantined
+            if finished:
+                return UploadCounts(verified, quarantined, counts.left)
+            if not counts.verified and not counts.quarantined:
+                pushed.wait(0.2)  # nothing queued yet: wait for answers to queue some
 
     def _push(self, report: SyncReport, options: SyncOptions) -> SyncReport:
         keys = self._db.read(lambda s: outbox.pending_keys(s, self._kinds))
