@@ -467,7 +467,7 @@ def test_media_progress_shows_bytes_and_time_left(
     controller, sync = app.window.sync_controller, app.window.sync
     with qtbot.waitSignal(controller.signed_in, timeout=30_000):
         sign_in(app, qtbot, server_of(platform))
-    photo = bytes(range(256)) * 4096  # 1 MiB
+    photo = bytes(range(256)) * 16384  # 4 MiB: its 2 MiB copy goes in two 1 MiB chunks
     app.ctx.db.call(lambda ws: add_inspection(ws, "拍照取证", photo)).result()
     seen: list[tuple[TransferProgress, str, int, list[str]]] = []
     controller.progressed.connect(lambda p: seen.append(
@@ -487,7 +487,7 @@ def test_media_progress_shows_bytes_and_time_left(
     assert [p.sent for p in copy] == sorted(p.sent for p in copy)
     assert copy[-1].sent == copy[-1].size == len(photo) // 2
     progress, text, value, states = seen[0]
-    assert text.startswith("正在发送照片（压缩副本）：256.0 KB / 512.0 KB"), text
+    assert text.startswith("正在发送照片（压缩副本）：1.0 MB / 2.0 MB"), text
     assert "/秒" in text and "约剩" in text and progress.seconds_left is not None
     assert value == 500 and "正在发送" in states
     assert seen[-1][0].sent == len(photo) and seen[-1][2] == 1000
