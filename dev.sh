@@ -138,10 +138,18 @@ run_tests() {
   say "import-linter (layer contracts)"; "$VENV/bin/lint-imports" || status=1
   say "tests: core, database, services, command line"
   "$PY" -m pytest -q -p no:cacheprovider tests/unit tests/db tests/integration || status=1
-  say "tests: central platform (SQLite and PostgreSQL)"
-  "$PY" -m pytest -q -p no:cacheprovider tests/central || status=1
-  say "tests: laptop sync engine against the platform (SQLite and PostgreSQL)"
-  "$PY" -m pytest -q -p no:cacheprovider tests/sync || status=1
+  # The platform's tests and the laptop's sync tests spend much of their time waiting
+  # on sockets and on PostgreSQL: they run side by side, each printing when done.
+  say "tests: central platform, and the laptop's sync against it (SQLite and PostgreSQL)"
+  local logs central_pid sync_pid
+  logs=$(mktemp -d)
+  "$PY" -m pytest -q -p no:cacheprovider tests/central >"$logs/central" 2>&1 & central_pid=$!
+  "$PY" -m pytest -q -p no:cacheprovider tests/sync >"$logs/sync" 2>&1 & sync_pid=$!
+  wait "$central_pid" || status=1
+  say "central platform:"; cat "$logs/central"
+  wait "$sync_pid" || status=1
+  say "laptop sync:"; cat "$logs/sync"
+  rm -rf "$logs"
   say "tests: user interface (pytest-qt, offscreen)"
   "$PY" -m pytest -q -p no:cacheprovider tests/ui || status=1
   if [ "$status" -ne 0 ]; then say "FAILED"; else say "all checks passed"; fi
