@@ -1,0 +1,311 @@
+"""The random draw of "双随机": algorithm ``hash-rank-v1``, its protocol, and verification.
+
+Contract (pure; no I/O, no clock): :func:`run_draw` selects entities per stratum and
+staffs a team for each, deterministically from a 32-byte seed, exactly as
+``docs/draw.md`` describes it for anyone to re-implement:
+
+- entity score ``sha256(seed || b"|E|" || utf8(key))`` (lower-case hex); per stratum the
+  members sorted by (score, key) ascending, the first k taken; k is the stratum's count,
+  or ``ceil(ratio × size)`` computed exactly (ratios are decimal strings, never floats);
+- teams: selected entities in ascending (score, key) order; for each, the eligible
+  inspectors not recused for it and with capacity left, ranked by
+  ``sha256(seed || b"|I|" || utf8(entity key) || b"|" || utf8(inspector key))`` (ties by
+  key); the first ``team_size`` form the team, the first of them the lead (主检);
+  capacity is the plan's maximum per inspector or ``ceil(team_size × selected / pool)``;
+  an entity that cannot be staffed is listed as unassigned with the reason.
+
+:func:`protocol_document` writes the result as the protocol (canonical JSON with a
+SHA-256 over the rest); :func:`verify_protocol` recomputes everything from the document
+alone and names the first place that differs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Any
+
+from inspector.core.audit_chain import canonical_json
+
+ALGORITHM = "hash-rank-v1"
+SEED_BYTES = 32
+
+
+class DrawError(ValueError):
+    """A plan or input the draw refuses, with the reason (in English; the UI translates)."""
+
+
+@dataclass(frozen=True)
+class Stratum:
+    name: str
+    ratio: str | None = None  # a decimal string such as "0.03"
+    count: int | None = None
+
+    def take(self, size: int) -> int:
+        """How many members of a stratum of ``size`` are drawn (exact arithmetic)."""
+        if self.count is not None:
+            return self.count
+        assert self.ratio is not None
+        return math.ceil(_fraction(self.ratio) * size)
+
+
+@dataclass(frozen=True)
+class DrawPlan:
+    strata: tuple[Stratum, ...]
+    team_size: int
+    max_per_inspector: int | None = None
+
+
+@dataclass(frozen=True)
+class Member:
+    key: str
+    stratum: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    key: str
+    recused: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Selection:
+    key: str
+    stratum: str
+    score: str
+    team: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Unassigned:
+    key: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class DrawResult:
+    capacity: int
+    selected: tuple[Selection, ...]  # in (score, key) order
+    unassigned: tuple[Unassigned, ...]
+
+
+# -- seeds --------------------------------------------------------------------------------
+
+
+def parse_seed(text: str) -> bytes:
+    value = text.strip()
+    if len(value) != 2 * SEED_BYTES or any(c not in "0123456789abcdef" for c in value):
+        raise DrawError("a seed is 64 lower-case hexadecimal digits (32 bytes)")
+    return bytes.fromhex(value)
+
+
+def seed_from_text(text: str) -> bytes:
+    """A seed derived from a public text chosen in advance: ``sha256(utf8(text))``."""
+    return hashlib.sha256(text.encode("utf-8")).digest()
+
+
+def commitment(seed: bytes) -> str:
+    return hashlib.sha256(seed).hexdigest()
+
+
+# -- the algorithm ------------------------------------------------------------------------
+
+
+def entity_score(seed: bytes, key: str) -> str:
+    return hashlib.sha256(seed + b"|E|" + key.encode("utf-8")).hexdigest()
+
+
+def inspector_rank(seed: bytes, entity_key: str, inspector_key: str) -> str:
+    return hashlib.sha256(seed + b"|I|" + entity_key.encode("utf-8") + b"|"
+                          + inspector_key.encode("utf-8")).hexdigest()
+
+
+def check_plan(plan: DrawPlan, population: Sequence[Member],
+               inspectors: Sequence[Candidate]) -> None:
+    """Refuse a plan that breaks a rule, with the reason."""
+    if plan.team_size < 2:
+        raise DrawError(f"a team has at least 2 inspectors (the plan says {plan.team_size})")
+    if plan.max_per_inspector is not None and plan.max_per_inspector < 1:
+        raise DrawError("the maximum of tasks per inspector must be at least 1")
+    if len(inspectors) < plan.team_size:
+        raise DrawError(f"{len(inspectors)} eligible inspector(s) cannot form a team of "
+                        f"{plan.team_size}")
+    if len({c.key for c in inspectors}) != len(inspectors):
+        raise DrawError("an inspector appears twice in the pool")
+    if len({m.key for m in population}) != len(population):
+        raise DrawError("an entity appears twice in the population")
+    names = [s.name for s in plan.strata]
+    if len(set(names)) != len(names):
+        raise DrawError("two strata have the same name")
+    sizes = _sizes(population)
+    for stratum in plan.strata:
+        if (stratum.ratio is None) == (stratum.count is None):
+            raise DrawError(f"stratum {stratum.name}: give a ratio or a count, not both")
+        if stratum.ratio is not None:
+            ratio = _fraction(stratum.ratio)
+            if not 0 < ratio <= 1:
+                raise DrawError(f"stratum {stratum.name}: the ratio must be above 0 and at "
+                                "most 1")
+        size = sizes.get(stratum.name, 0)
+        if stratum.count is not None:
+            if stratum.count < 1:
+                raise DrawError(f"stratum {stratum.name}: the count must be at least 1")
+            if size == 0:
+                raise DrawError(f"stratum {stratum.name} is empty but asks for "
+                                f"{stratum.count}")
+            if stratum.count > size:
+                raise DrawError(f"stratum {stratum.name} has {size} member(s), fewer than "
+                                f"the {stratum.count} asked for")
+    unknown = set(sizes) - set(names)
+    if unknown:
+        raise DrawError(f"population members in no stratum of the plan: {sorted(unknown)}")
+
+
+def run_draw(seed: bytes, plan: DrawPlan, population: Sequence[Member],
+             inspectors: Sequence[Candidate]) -> DrawResult:
+    if len(seed) != SEED_BYTES:
+        raise DrawError("a seed is 32 bytes")
+    check_plan(plan, population, inspectors)
+    by_stratum: dict[str, list[tuple[str, str]]] = {}
+    for member in population:
+        by_stratum.setdefault(member.stratum, []).append(
+            (entity_score(seed, member.key), member.key))
+    chosen: list[tuple[str, str, str]] = []  # (score, key, stratum)
+    for stratum in plan.strata:
+        members = sorted(by_stratum.get(stratum.name, []))
+        chosen.extend((score, key, stratum.name)
+                      for score, key in members[:stratum.take(len(members))])
+    chosen.sort()
+    capacity = plan.max_per_inspector if plan.max_per_inspector is not None else \
+        math.ceil(Fraction(plan.team_size * len(chosen), len(inspectors)))
+    load = dict.fromkeys((c.key for c in inspectors), 0)
+    selected: list[Selection] = []
+    unassigned: list[Unassigned] = []
+    for score, key, stratum_name in chosen:
+        ranked = sorted(
+            (inspector_rank(seed, key, c.key), c.key) for c in inspectors
+            if key not in c.recused and load[c.key] < capacity)
+        if len(ranked) < plan.team_size:
+            unassigned.append(Unassigned(key, (
+                f"only {len(ranked)} eligible inspector(s) not recused and under the "
+                f"capacity of {capacity}; a team needs {plan.team_size}")))
+            selected.append(Selection(key, stratum_name, score, ()))
+            continue
+        team = tuple(inspector for _rank, inspector in ranked[:plan.team_size])
+        for inspector in team:
+            load[inspector] += 1
+        selected.append(Selection(key, stratum_name, score, team))
+    return DrawResult(capacity, tuple(selected), tuple(unassigned))
+
+
+# -- the protocol -------------------------------------------------------------------------
+
+
+def protocol_document(result: DrawResult, *, seed: bytes, plan: DrawPlan,
+                      population: Sequence[Member], inspectors: Sequence[Candidate],
+                      drawn_at: str, operator: str, software_version: str,
+                      extra_plan: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "algorithm": ALGORITHM,
+        "seed": seed.hex(),
+        "seed_commitment": commitment(seed),
+        "drawn_at": drawn_at,
+        "operator": operator,
+        "software_version": software_version,
+        "plan": {
+            **(extra_plan or {}),
+            "strata": [_stratum_json(s) for s in plan.strata],
+            "team_size": plan.team_size,
+            "max_per_inspector": plan.max_per_inspector,
+            "capacity": result.capacity,
+        },
+        "population": [{"key": m.key, "stratum": m.stratum} for m in population],
+        "inspectors": [{"key": c.key, "recused": sorted(c.recused)} for c in inspectors],
+        "selected": [{"key": s.key, "stratum": s.stratum, "score": s.score,
+                      "team": list(s.team)} for s in result.selected],
+        "unassigned": [{"key": u.key, "reason": u.reason} for u in result.unassigned],
+    }
+    return {**body, "sha256": document_hash(body)}
+
+
+def document_hash(body: Mapping[str, Any]) -> str:
+    rest = {k: v for k, v in body.items() if k != "sha256"}
+    return hashlib.sha256(canonical_json(rest).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class ProtocolVerdict:
+    ok: bool
+    problems: tuple[str, ...]
+
+
+def verify_protocol(document: Mapping[str, Any]) -> ProtocolVerdict:
+    """Recompute the draw from the document alone; list every place it differs."""
+    try:
+        return _verify(document)
+    except (DrawError, KeyError, TypeError, ValueError) as exc:
+        return ProtocolVerdict(False, (f"the protocol cannot be read: {exc}",))
+
+
+def _verify(document: Mapping[str, Any]) -> ProtocolVerdict:
+    problems: list[str] = []
+    if document.get("algorithm") != ALGORITHM:
+        return ProtocolVerdict(False, (f"unknown algorithm {document.get('algorithm')!r}",))
+    if document.get("sha256") != document_hash(document):
+        problems.append("sha256: the document's hash does not match its content")
+    seed = parse_seed(str(document["seed"]))
+    if document["seed_commitment"] != commitment(seed):
+        problems.append("seed_commitment: sha256(seed) differs from the commitment")
+    raw_plan = document["plan"]
+    plan = DrawPlan(tuple(Stratum(s["name"], s.get("ratio"), s.get("count"))
+                          for s in raw_plan["strata"]),
+                    int(raw_plan["team_size"]), raw_plan.get("max_per_inspector"))
+    population = [Member(str(m["key"]), str(m["stratum"])) for m in document["population"]]
+    inspectors = [Candidate(str(c["key"]), frozenset(c["recused"]))
+                  for c in document["inspectors"]]
+    result = run_draw(seed, plan, population, inspectors)
+    if raw_plan.get("capacity") != result.capacity:
+        problems.append(f"plan.capacity: recorded {raw_plan.get('capacity')}, "
+                        f"recomputed {result.capacity}")
+    recorded = list(document["selected"])
+    expected = [{"key": s.key, "stratum": s.stratum, "score": s.score, "team": list(s.team)}
+                for s in result.selected]
+    if len(recorded) != len(expected):
+        problems.append(f"selected: {len(recorded)} recorded, {len(expected)} recomputed")
+    for index, (mine, theirs) in enumerate(zip(expected, recorded, strict=False)):
+        if mine != theirs:
+            problems.append(f"selected[{index}]: recorded {theirs}, recomputed {mine}")
+            break
+    # The reasons are for people; the keys are what must match.
+    if [str(u["key"]) for u in document["unassigned"]] != [u.key for u in result.unassigned]:
+        problems.append("unassigned: differs from the recomputed list")
+    return ProtocolVerdict(not problems, tuple(problems))
+
+
+def _stratum_json(stratum: Stratum) -> dict[str, Any]:
+    if stratum.count is not None:
+        return {"name": stratum.name, "count": stratum.count}
+    return {"name": stratum.name, "ratio": stratum.ratio}
+
+
+def _sizes(population: Sequence[Member]) -> dict[str, int]:
+    sizes: dict[str, int] = {}
+    for member in population:
+        sizes[member.stratum] = sizes.get(member.stratum, 0) + 1
+    return sizes
+
+
+def _fraction(text: str) -> Fraction:
+    if not isinstance(text, str):
+        raise DrawError(f"ratios are decimal strings such as \"0.03\", not {text!r}")
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise DrawError(f"{text!r} is not a decimal ratio such as 0.03") from None
+    if not value.is_finite():
+        raise DrawError(f"{text!r} is not a decimal ratio such as 0.03")
+    return Fraction(value)
