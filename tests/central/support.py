@@ -16,6 +16,15 @@ from inspector.central.database import connect, sessions
 from inspector.central.embedded import serve_in_thread
 from inspector.central.settings import Settings
 from inspector.core.audit_chain import canonical_json
+from inspector.core.draw import (
+    Candidate,
+    DrawPlan,
+    Member,
+    Stratum,
+    protocol_document,
+    run_draw,
+    seed_from_text,
+)
 from inspector.core.ids import new_uuid
 from inspector.core.roles import Role
 
@@ -110,3 +119,15 @@ def running_server(database_url: str, blobs: Path) -> Iterator[Central]:
     settings = Settings(database_url, blobs)
     with serve_in_thread(settings) as base:
         yield Central(base, settings)
+
+
+def draw_protocol(seed_text: str = "2026-11-28 福彩3D 第2026318期") -> dict[str, Any]:
+    """A small, valid draw protocol (inspector.core.draw), as a team lead's laptop makes."""
+    seed = seed_from_text(seed_text)
+    plan = DrawPlan((Stratum("A", ratio="0.5"), Stratum("B", count=1)), team_size=2)
+    population = [Member(f"9113012300000{n:04d}X", "A" if n < 6 else "B") for n in range(10)]
+    pool = [Candidate("ZD001"), Candidate("ZD002"), Candidate("ZD003")]
+    return protocol_document(run_draw(seed, plan, population, pool), seed=seed, plan=plan,
+                             population=population, inspectors=pool,
+                             drawn_at="2026-11-28T02:00:00+00:00", operator="lead",
+                             software_version="test")

@@ -29,7 +29,7 @@ from inspector.central.models import AccessToken, Account, Device
 from inspector.central.security import hash_password, new_token, token_digest
 from inspector.core.ids import new_uuid
 from inspector.core.roles import Role
-from tests.central.support import PASSWORD, Central, Session, item
+from tests.central.support import PASSWORD, Central, Session, draw_protocol, item
 
 ROLES = (Role.INSPECTOR, Role.TEAM_LEAD, Role.ADMINISTRATOR, Role.AUDITOR)
 WRITERS = (Role.INSPECTOR, Role.TEAM_LEAD, Role.ADMINISTRATOR)
@@ -370,10 +370,12 @@ def valid_body(kind: str) -> dict[str, Any]:
         "calendar": json.loads(CALENDAR.read_text(encoding="utf-8")),
         "result_code": {"code": "9", "label": "其他"},
         "task": {"entity": ENTITY["identifier"], "inspectors": ["ZD001", "ZD002"]},
+        "draw_protocol": draw_protocol(),
     }
     if kind in bodies:
         return bodies[kind]
-    assert registry()[kind].body_model is None, f"add a valid {kind} body to valid_body()"
+    assert registry()[kind].body_model is None and registry()[kind].check is None, \
+        f"add a valid {kind} body to valid_body()"
     return {"note": f"a {kind}", "nonce": new_uuid()}
 
 

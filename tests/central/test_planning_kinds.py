@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from inspector.central import accounts
 from inspector.core.roles import Role
-from tests.central.support import PASSWORD, Central, item
+from tests.central.support import PASSWORD, Central, draw_protocol, item
 
 
 def add_inspector(central: Central, username: str, staff_id: str) -> None:
@@ -76,3 +76,18 @@ def test_plans_and_recusals_stay_in_their_unit(central: Central) -> None:
     assert len(zhang.feed("plans")["items"]) == 1
     assert len(zhang.feed("directory")["items"]) == 1
     assert wang.feed("plans")["items"] == [] and wang.feed("directory")["items"] == []
+
+
+def test_a_draw_protocol_is_stored_only_if_it_verifies(central: Central) -> None:
+    central.add_unit("ZD", "130123")
+    central.add_user("lead", Role.TEAM_LEAD, "ZD")
+    lead = central.login("lead")
+    good = draw_protocol()
+    assert lead.push(item("draw_protocol", good))[0]["status"] == "stored"
+    swapped = {**good, "selected": [{**good["selected"][0], "team": ["ZD003", "ZD002"]},
+                                    *good["selected"][1:]]}
+    [answer] = lead.push(item("draw_protocol", swapped))
+    assert answer["status"] == "refused"
+    assert "does not verify" in answer["reason"] and "selected[0]" in answer["reason"]
+    [unreadable] = lead.push(item("draw_protocol", {"algorithm": "hash-rank-v1"}))
+    assert unreadable["status"] == "refused" and "cannot be read" in unreadable["reason"]

@@ -46,18 +46,19 @@ class RecordKind:
     append_only: bool = False  # a finalized fact: a correction is a new record, not an edit
     # For ASSIGNED kinds: the staff ids a body names (its audience).
     audience: Callable[[dict[str, Any]], list[str]] | None = None
+    # A rule beyond the body's shape (a draw protocol must verify), or None.
+    check: Callable[[dict[str, Any]], str | None] | None = None
 
-    def body_problem(self, body: dict[str, object]) -> str | None:
+    def body_problem(self, body: dict[str, Any]) -> str | None:
         """Why ``body`` is not a valid body of this kind, or None."""
-        if self.body_model is None:
-            return None
-        try:
-            self.body_model.model_validate(body)
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"]) or "body"
-            return f"{where}: {first['msg']}"
-        return None
+        if self.body_model is not None:
+            try:
+                self.body_model.model_validate(body)
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(p) for p in first["loc"]) or "body"
+                return f"{where}: {first['msg']}"
+        return self.check(body) if self.check is not None else None
 
 
 _KINDS: dict[str, RecordKind] = {}
