@@ -1,4 +1,5 @@
-"""The command-line tools that need no window: uscc, import, audit verify, calendar, sync.
+"""The command-line tools that need no window: uscc, import, audit verify, draw verify,
+calendar, sync.
 
 Contract: each function runs one command inline on the calling thread, prints results
 to stdout and problems to stderr in the chosen language, and returns the exit code
@@ -22,6 +23,7 @@ from inspector.core.credit_codes import (
     IdentifierKind,
     check_identifier,
 )
+from inspector.core.draw import verify_protocol
 from inspector.core.roles import Role
 from inspector.core.text import Lang, LocalText
 from inspector.core.workdays import CalendarFileError
@@ -174,6 +176,35 @@ def verify_audit(data_dir: str | None, lang: Lang) -> int:
                     f"audit log tampered with: broken at event {verdict.broken_at}").render(lang),
           file=sys.stderr)
     print(verdict.message.render(lang), file=sys.stderr)
+    return EXIT_PROBLEMS
+
+
+def verify_draw(path: Path, lang: Lang) -> int:
+    """``inspector draw verify``: 0 when the protocol recomputes exactly, 1 naming what
+    differs, 2 when the file cannot be read as a protocol."""
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        print(LocalText(f"无法读取抽取记录文件 {path}：{exc}",
+                        f"cannot read the draw protocol {path}: {exc}").render(lang),
+              file=sys.stderr)
+        return EXIT_REFUSED
+    if not isinstance(document, dict):
+        print(LocalText(f"{path} 不是抽取记录（应为 JSON 对象）",
+                        f"{path} is not a draw protocol (a JSON object)").render(lang),
+              file=sys.stderr)
+        return EXIT_REFUSED
+    verdict = verify_protocol(document)
+    if verdict.ok:
+        selected = len(document.get("selected", []))
+        print(LocalText(f"抽取记录验证通过：重新计算的 {selected} 个抽中对象及其检查组完全一致",
+                        f"draw protocol verified: all {selected} selections and teams "
+                        "recompute exactly").render(lang))
+        return EXIT_OK
+    print(LocalText("抽取记录验证未通过：", "draw protocol does NOT verify:").render(lang),
+          file=sys.stderr)
+    for problem in verdict.problems:
+        print(f"  {problem}", file=sys.stderr)
     return EXIT_PROBLEMS
 
 

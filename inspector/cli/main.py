@@ -5,7 +5,8 @@ Contract: parses arguments, picks the workspace (``--data-dir``, else
 ``INSPECTOR_LANG``, else Chinese), then runs one command on the main thread. Qt is
 imported only by the commands that open windows or render screens. Exit codes: 0 done,
 1 the command ran and found problems (an invalid code, a broken audit log, rejected
-rows), 2 the input was refused, 3 no display to show a window on.
+rows, a draw protocol that does not recompute), 2 the input was refused, 3 no display
+to show a window on (``inspector sync`` has its own codes: see its help and docs/sync.md).
 """
 
 from __future__ import annotations
@@ -51,6 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", help="the tamper-evident audit log")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)
     audit_sub.add_parser("verify", help="check the hash chain; exit 1 naming the first break")
+    draw = sub.add_parser("draw", help="the random draw (docs/draw.md)")
+    draw_sub = draw.add_subparsers(dest="draw_command", required=True)
+    draw_verify = draw_sub.add_parser(
+        "verify", help="recompute a draw protocol from itself; exit 1 naming what differs")
+    draw_verify.add_argument("protocol", type=Path)
 
     calendar = sub.add_parser("calendar", help="working-day calendars")
     calendar_sub = calendar.add_subparsers(dest="calendar_command", required=True)
@@ -84,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return commands.import_file(args.data_dir, args.kind, args.file, lang)
     if command == "audit":
         return commands.verify_audit(args.data_dir, lang)
+    if command == "draw":
+        return commands.verify_draw(args.protocol, lang)
     if command == "calendar" and args.calendar_command == "install":
         return commands.install_calendar(args.data_dir, args.file, lang)
     if command == "calendar":

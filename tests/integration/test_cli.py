@@ -7,6 +7,15 @@ import sqlite3
 from pathlib import Path
 
 from inspector import __version__
+from inspector.core.draw import (
+    Candidate,
+    DrawPlan,
+    Member,
+    Stratum,
+    protocol_document,
+    run_draw,
+    seed_from_text,
+)
 from inspector.db.migrate import head_revision
 from inspector.services.directory_import import ImportKind
 from inspector.services.workspace import open_workspace
@@ -237,3 +246,33 @@ def test_calendar_refuses_bad_input(tmp_path: Path) -> None:
     assert refused.returncode == 2
     assert "holidays" in refused.stderr
     assert not (data_dir / "calendars" / "cn-2027.json").exists()
+
+
+def test_draw_verify_recomputes_a_protocol_and_names_an_edit(tmp_path: Path) -> None:
+    seed = seed_from_text("2026-11-28 福彩3D 第2026318期 开奖号码 5 1 7")
+    plan = DrawPlan((Stratum("A", ratio="0.03"), Stratum("B", count=2)), team_size=2)
+    population = [Member(code, "A" if n % 3 else "B")
+                  for n, code in enumerate(credit_codes(120, seed=5))]
+    pool = [Candidate(f"ZD{n:03d}") for n in range(6)]
+    document = protocol_document(run_draw(seed, plan, population, pool), seed=seed, plan=plan,
+                                 population=population, inspectors=pool,
+                                 drawn_at="2026-11-28T02:00:00+00:00", operator="王五",
+                                 software_version=__version__)
+    good = tmp_path / "protocol.json"
+    good.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    verified = cli("draw", "verify", str(good))
+    assert verified.returncode == 0, verified.stderr
+    # A: ceil(0.03 x 80) = 3, B: the 2 asked for.
+    assert "抽取记录验证通过" in verified.stdout and "5 个抽中对象" in verified.stdout
+
+    document["selected"][0]["team"].reverse()  # the lead swapped by hand
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    refused = cli("--lang", "en", "draw", "verify", str(edited))
+    assert refused.returncode == 1 and "does NOT verify" in refused.stderr
+    assert "selected[0]" in refused.stderr and "sha256" in refused.stderr
+
+    garbage = tmp_path / "garbage.json"
+    garbage.write_text("[1, 2", encoding="utf-8")
+    unreadable = cli("draw", "verify", str(garbage))
+    assert unreadable.returncode == 2 and "无法读取抽取记录文件" in unreadable.stderr
