@@ -151,9 +151,8 @@ class SyncKind:
             if target_uuid is None:
                 values[reference.column] = None
                 continue
-            target_id = session.scalar(
-                select(reference.target.id)  # type: ignore[attr-defined]
-                .where(reference.target.uuid == target_uuid))  # type: ignore[attr-defined]
+            target: Any = reference.target
+            target_id = session.scalar(select(target.id).where(target.uuid == target_uuid))
             if target_id is None:
                 raise MissingReferenceError(self.name, key, str(target_uuid))
             values[reference.column] = target_id

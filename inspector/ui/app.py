@@ -100,25 +100,28 @@ class _RedactSecrets(logging.Filter):
         return True
 
 
+class _WorkspaceLog(RotatingFileHandler):
+    """The handler :func:`setup_logging` installs (so it can find and move its own)."""
+
+
 def setup_logging(data_dir: Path) -> Path:
     """Send the ``inspector`` loggers to the workspace's rotating log file (once per file;
     a context for another folder moves the handler there)."""
     path = data_dir / LOG_FILE
     logger = logging.getLogger("inspector")
     for handler in list(logger.handlers):
-        if getattr(handler, "inspector_log", False):
-            if Path(getattr(handler, "baseFilename", "")) == path.resolve():
+        if isinstance(handler, _WorkspaceLog):
+            if Path(handler.baseFilename) == path.resolve():
                 return path
             logger.removeHandler(handler)
             handler.close()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS,
-                                      encoding="utf-8")
+        handler = _WorkspaceLog(path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS,
+                                encoding="utf-8")
     except OSError as exc:  # a read-only folder: run without a log file rather than not at all
         print(f"inspector: no log file at {path}: {exc}", file=sys.stderr)
         return path
-    handler.inspector_log = True  # type: ignore[attr-defined]
     handler.setLevel(logging.INFO)
     handler.setFormatter(logging.Formatter(
         "%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))

@@ -74,8 +74,9 @@ class Laptop:
         with self.store.read() as session:
             for name in kinds:
                 kind = BY_NAME[name]
-                for row in session.scalars(select(kind.model)):
-                    found[row.uuid] = body_hash(kind.body(session, row))  # type: ignore[attr-defined]
+                model: Any = kind.model
+                for row in session.scalars(select(model)):
+                    found[row.uuid] = body_hash(kind.body(session, row))
         return found
 
 

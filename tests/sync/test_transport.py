@@ -9,7 +9,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
-from keyring.backend import KeyringBackend
 
 from inspector.sync.credentials import CredentialStore
 from inspector.sync.transport import (
@@ -19,6 +18,7 @@ from inspector.sync.transport import (
     ServerError,
     Transport,
 )
+from tests.sync.memory_keyring import MemoryKeyring
 
 
 class Script:
@@ -111,23 +111,6 @@ def test_the_connectivity_check_asks_once() -> None:
     assert waits == []
 
 
-class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[service, username] = password
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.secrets.pop((service, username), None)
-
-
 def test_tokens_go_to_the_keyring_when_there_is_one() -> None:
     backend = MemoryKeyring()
     store = CredentialStore(backend)
@@ -135,7 +118,7 @@ def test_tokens_go_to_the_keyring_when_there_is_one() -> None:
     store.save("https://central.example/", "zhang", "secret-token")
     assert CredentialStore(backend).load("https://central.example", "zhang") == "secret-token"
     store.forget("https://central.example", "zhang")
-    assert backend.secrets == {}
+    assert backend.passwords == {}
 
 
 def test_without_a_keyring_the_token_lives_for_this_run_only() -> None:

@@ -18,7 +18,6 @@ from typing import Any
 
 import pytest
 import requests
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
@@ -40,35 +39,12 @@ from inspector.ui.executors import InlineExecutor
 from inspector.ui.sync_link import LinkState, TransferProgress
 from inspector.ui.widgets.login_dialog import LoginDialog
 from tests.central.support import PASSWORD, Central, item, running_server
+from tests.sync.memory_keyring import MemoryKeyring
 from tests.ui.helpers import LEFT, TODAY, Launched, audit_events
 
 DEMO_PENDING = 3  # the demo's audit events: workspace created, two directory imports
 NUL_REASON_ZH = ("记录中含有平台无法保存的不可见控制字符（NUL）。请修改相应内容，"
                  "然后点击“重试”。")
-
-
-class MemoryKeyring(KeyringBackend):
-    """A system keyring for the tests: real enough for CredentialStore, kept in a dict."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.passwords.pop((service, username), None)
-
-
-# keyring registers every backend class it sees; this one must never be chosen for
-# the CredentialStore() of other tests.
-KeyringBackend._classes.discard(MemoryKeyring)  # type: ignore[attr-defined]
 
 
 @pytest.fixture
