@@ -16,9 +16,11 @@ import os
 import shutil
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
+from typing import Any
 
-from inspector.cli import commands
+from inspector.cli import commands, planning_commands
 from inspector.core.text import Lang
 
 EXIT_NO_DISPLAY = 3
@@ -57,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     draw_verify = draw_sub.add_parser(
         "verify", help="recompute a draw protocol from itself; exit 1 naming what differs")
     draw_verify.add_argument("protocol", type=Path)
+    _add_planning_parsers(sub, draw_sub)
 
     calendar = sub.add_parser("calendar", help="working-day calendars")
     calendar_sub = calendar.add_subparsers(dest="calendar_command", required=True)
@@ -77,6 +80,47 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_planning_parsers(sub: Any, draw_sub: Any) -> None:
+    """The team lead's commands: draw commit/run/release/recuse, plan, disclosure."""
+    draw_commit = draw_sub.add_parser(
+        "commit", help="fix a plan's seed now and print its commitment to publish")
+    draw_commit.add_argument("--plan", required=True, metavar="CODE")
+    draw_commit.add_argument("--public-text", help="derive the seed as sha256 of this "
+                             "public text chosen in advance (default: a random seed)")
+    draw_run = draw_sub.add_parser("run", help="draw a plan and write its protocol")
+    draw_run.add_argument("--plan", required=True, metavar="PLAN.json|CODE",
+                          help="a plan file (saved first) or a saved plan's code")
+    draw_run.add_argument("--seed", metavar="HEX", help="the 64-hex-digit seed (default: "
+                          "the seed committed with 'draw commit')")
+    draw_run.add_argument("--out", required=True, type=Path, metavar="PROTOCOL.json")
+    draw_run.add_argument("--summary", type=Path, metavar="DIR",
+                          help="also write the ceremony summary (PDF and .xlsx) here")
+    draw_release = draw_sub.add_parser("release", help="release a drawn plan's tasks")
+    draw_release.add_argument("--plan", required=True, metavar="CODE")
+    draw_recuse = draw_sub.add_parser("recuse", help="record an inspector's conflict (回避)")
+    draw_recuse.add_argument("--inspector", required=True, metavar="STAFF_ID")
+    draw_recuse.add_argument("--entity", required=True, metavar="CREDIT_CODE")
+    draw_recuse.add_argument("--reason", required=True)
+
+    plan = sub.add_parser("plan", help="inspection plans (format in docs/draw.md)")
+    plan_sub = plan.add_subparsers(dest="plan_command", required=True)
+    plan_check = plan_sub.add_parser("check", help="check a plan file against the directory")
+    plan_check.add_argument("file", type=Path)
+    plan_save = plan_sub.add_parser("save", help="save a plan file into the workspace")
+    plan_save.add_argument("file", type=Path)
+
+    publication = sub.add_parser("disclosure", help="publication of results (一公开)")
+    publication_sub = publication.add_subparsers(dest="disclosure_command", required=True)
+    board = publication_sub.add_parser("board", help="results and their 20-working-day "
+                                       "deadlines; exit 1 when any is overdue")
+    board.add_argument("--json", action="store_true")
+    approve = publication_sub.add_parser("approve", help="approve results for publication")
+    approve.add_argument("inspections", nargs="*", metavar="INSPECTION_UUID")
+    approve.add_argument("--all", action="store_true", help="every result not yet approved")
+    export = publication_sub.add_parser("export", help="write the disclosure list")
+    export.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx|FILE.csv")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     lang = Lang.parse(args.lang or os.environ.get("INSPECTOR_LANG"))
@@ -90,8 +134,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return commands.import_file(args.data_dir, args.kind, args.file, lang)
     if command == "audit":
         return commands.verify_audit(args.data_dir, lang)
-    if command == "draw":
-        return commands.verify_draw(args.protocol, lang)
+    if command in ("draw", "plan", "disclosure"):
+        return _planning(args, lang)
     if command == "calendar" and args.calendar_command == "install":
         return commands.install_calendar(args.data_dir, args.file, lang)
     if command == "calendar":
@@ -109,6 +153,38 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     return run_app(args.data_dir, lang, demo=command == "demo", reset_demo=bool(
         getattr(args, "reset", False)))
+
+
+def _planning(args: argparse.Namespace, lang: Lang) -> int:
+    today = date.today()
+    data_dir = args.data_dir
+    match (args.command, getattr(args, "draw_command", None) or getattr(
+            args, "plan_command", None) or getattr(args, "disclosure_command", None)):
+        case ("draw", "verify"):
+            return commands.verify_draw(args.protocol, lang)
+        case ("draw", "commit"):
+            return planning_commands.commit_seed(data_dir, args.plan, args.public_text, lang)
+        case ("draw", "run"):
+            return planning_commands.run_draw(data_dir, args.plan, seed_hex=args.seed,
+                                              out=args.out, summary_dir=args.summary,
+                                              lang=lang)
+        case ("draw", "release"):
+            return planning_commands.release(data_dir, args.plan, lang)
+        case ("draw", "recuse"):
+            return planning_commands.recuse(data_dir, staff_id=args.inspector,
+                                            entity_key=args.entity, reason=args.reason,
+                                            lang=lang, today=today)
+        case ("plan", "check"):
+            return planning_commands.check_plan_file(data_dir, args.file, lang, today)
+        case ("plan", "save"):
+            return planning_commands.save_plan_file(data_dir, args.file, lang)
+        case ("disclosure", "board"):
+            return planning_commands.disclosure_board(data_dir, lang, today,
+                                                      as_json=args.json)
+        case ("disclosure", "approve"):
+            return planning_commands.approve(data_dir, args.inspections, args.all, lang, today)
+        case _:
+            return planning_commands.export(data_dir, args.out, lang, today)
 
 
 def display_available() -> bool:

@@ -32,6 +32,7 @@ class TaskSource(StrEnum):
 
 
 class TaskStatus(StrEnum):
+    PROPOSED = "proposed"  # drawn, awaiting the team lead's release
     ASSIGNED = "assigned"
     IN_PROGRESS = "in_progress"
     COMPLETED = "completed"

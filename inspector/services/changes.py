@@ -15,6 +15,9 @@ class Topic(StrEnum):
     ENTITIES = "entities"
     INSPECTORS = "inspectors"
     AUDIT = "audit"
+    PLANS = "plans"
+    TASKS = "tasks"
+    DISCLOSURE = "disclosure"
 
 
 ChangeSet = frozenset[Topic]

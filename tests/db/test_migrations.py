@@ -40,9 +40,10 @@ MODEL_TABLES = {
     "market_entity", "inspector", "checklist", "checklist_version", "plan", "task",
     "task_inspector", "inspection", "finding", "photo", "sample", "sample_portion",
     "custody_event", "audit_event", "workspace_setting", "sync_record", "sync_cursor",
-    "blob_upload",
+    "blob_upload", "draw_protocol", "recusal", "disclosure",
 }
 TRIGGERS = {
+    "draw_protocol_immutable", "draw_protocol_undeletable",
     "audit_event_append_only", "audit_event_undeletable",
     "checklist_version_published_immutable", "checklist_version_published_undeletable",
 }

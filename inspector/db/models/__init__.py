@@ -4,7 +4,14 @@ from inspector.db.models.audit import AuditEvent
 from inspector.db.models.checklists import Checklist, ChecklistVersion
 from inspector.db.models.directory import Inspector, MarketEntity
 from inspector.db.models.inspections import Finding, Inspection, Photo
-from inspector.db.models.plans import Plan, Task, TaskInspector
+from inspector.db.models.plans import (
+    Disclosure,
+    DrawProtocol,
+    Plan,
+    Recusal,
+    Task,
+    TaskInspector,
+)
 from inspector.db.models.samples import CustodyEvent, Sample, SamplePortion
 from inspector.db.models.sync_state import BlobUpload, SyncCursor, SyncRecord
 from inspector.db.models.workspace import WorkspaceSetting
@@ -15,12 +22,15 @@ __all__ = [
     "Checklist",
     "ChecklistVersion",
     "CustodyEvent",
+    "Disclosure",
+    "DrawProtocol",
     "Finding",
     "Inspection",
     "Inspector",
     "MarketEntity",
     "Photo",
     "Plan",
+    "Recusal",
     "Sample",
     "SamplePortion",
     "SyncCursor",
