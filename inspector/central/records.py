@@ -81,8 +81,9 @@ def push(session: Session, principal: Principal, items: Sequence[PushItem]) -> l
     one_by_one: list[int] = []
     known = _existing_uuids(session, [i.uuid for i in items])
     seen: set[str] = set()
+    memo: dict[str, Any] = {}
     for index, item in enumerate(items):
-        checked = _check(principal, item)
+        checked = _check(principal, item, session, memo)
         if isinstance(checked, PushResult):
             results[index] = checked
         elif item.uuid in known or item.uuid in seen:
@@ -258,7 +259,8 @@ class _Fresh:
     checked: _Checked
 
 
-def _check(principal: Principal, item: PushItem) -> _Checked | PushResult:
+def _check(principal: Principal, item: PushItem, session: Session,
+           memo: dict[str, Any]) -> _Checked | PushResult:
     """The item's kind and canonical body, or the answer refusing it before any write."""
     kind = registry().get(item.kind)
     if kind is None:
@@ -275,6 +277,8 @@ def _check(principal: Principal, item: PushItem) -> _Checked | PushResult:
         return _refuse(item, "content_hash does not match the body "
                              f"(body hashes to {actual})")
     problem = kind.body_problem(item.body)
+    if problem is None and kind.stored_check is not None:
+        problem = kind.stored_check(session, principal, item.uuid, item.body, memo)
     if problem is not None:
         return _refuse(item, f"invalid {kind.name} body: {problem}")
     return _Checked(kind, body_json)
@@ -286,7 +290,7 @@ def _refuse(item: PushItem, reason: str) -> PushResult:
 
 def _push_one(batch: _Batch, item: PushItem) -> PushResult:
     principal = batch.principal
-    checked = _check(principal, item)
+    checked = _check(principal, item, batch.session, {})
     if isinstance(checked, PushResult):
         return checked
     kind = checked.kind

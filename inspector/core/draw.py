@@ -399,3 +399,99 @@ def _fraction(text: str) -> Fraction:
     if not value.is_finite():
         raise DrawError(f"{text!r} is not a decimal ratio such as 0.03")
     return Fraction(value)
+
+
+# -- a recorded redraw of one team --------------------------------------------------------
+
+REDRAW_ALGORITHM = "hash-rank-v1-redraw"
+
+
+@dataclass(frozen=True)
+class Redraw:
+    entity: str
+    previous_team: tuple[str, ...]
+    team: tuple[str, ...]
+
+
+def redraw_team(protocol: Mapping[str, Any], entity_key: str,
+                recused: Mapping[str, Sequence[str]], *,
+                earlier: Sequence[Mapping[str, Any]] = ()) -> Redraw:
+    """Staff one selected entity again after a recusal declared after the draw.
+
+    ``recused`` maps inspector keys to the entity keys they now declare conflicts with
+    (added to the protocol's own); ``earlier`` are the redraw records already made on
+    this protocol, in order. The loads are the protocol's teams with every earlier
+    redraw applied and this entity's current team taken out; the candidates are the
+    pool minus every conflict with this entity and minus anyone at capacity; they are
+    ranked exactly as in step 4 and the first ``team_size`` form the new team. Raises
+    :class:`DrawError` when the entity was not selected or cannot be staffed.
+    """
+    teams = {str(s["key"]): [str(k) for k in s["team"]] for s in protocol["selected"]}
+    if entity_key not in teams:
+        raise DrawError(f"{entity_key} was not selected by this draw")
+    for record in earlier:
+        teams[str(record["entity"])] = [str(k) for k in record["team"]]
+    previous = tuple(teams.pop(entity_key))
+    plan = protocol["plan"]
+    capacity, team_size = int(plan["capacity"]), int(plan["team_size"])
+    load: dict[str, int] = {}
+    for team in teams.values():
+        for inspector in team:
+            load[inspector] = load.get(inspector, 0) + 1
+    seed = parse_seed(str(protocol["seed"]))
+    candidates = sorted(
+        (inspector_rank(seed, entity_key, str(c["key"])), str(c["key"]))
+        for c in protocol["inspectors"]
+        if entity_key not in c["recused"]
+        and entity_key not in recused.get(str(c["key"]), ())
+        and load.get(str(c["key"]), 0) < capacity)
+    if len(candidates) < team_size:
+        raise DrawError(f"only {len(candidates)} eligible inspector(s) remain for "
+                        f"{entity_key}; a team needs {team_size}")
+    return Redraw(entity_key, previous, tuple(key for _rank, key in candidates[:team_size]))
+
+
+def redraw_document(protocol: Mapping[str, Any], redraw: Redraw, *, inspector: str,
+                    reason: str, drawn_at: str, operator: str,
+                    earlier: Sequence[Mapping[str, Any]] = ()) -> dict[str, Any]:
+    body = {
+        "algorithm": REDRAW_ALGORITHM,
+        "protocol_sha256": protocol["sha256"],
+        "sequence": len(earlier) + 1,
+        "entity": redraw.entity,
+        "recusal": {"inspector": inspector, "reason": reason},
+        "previous_team": list(redraw.previous_team),
+        "team": list(redraw.team),
+        "drawn_at": drawn_at,
+        "operator": operator,
+    }
+    return {**body, "sha256": document_hash(body)}
+
+
+def verify_redraws(protocol: Mapping[str, Any], redraws: Sequence[Mapping[str, Any]]
+                   ) -> ProtocolVerdict:
+    """Recompute every redraw record of a protocol, in order; name the first that differs."""
+    problems: list[str] = []
+    conflicts: dict[str, list[str]] = {}
+    for index, record in enumerate(redraws):
+        where = f"redraw {index + 1}"
+        if record.get("algorithm") != REDRAW_ALGORITHM or \
+                record.get("protocol_sha256") != protocol.get("sha256"):
+            problems.append(f"{where}: not a redraw of this protocol")
+            break
+        if record.get("sha256") != document_hash(record):
+            problems.append(f"{where}: the record's hash does not match its content")
+        inspector = str(record["recusal"]["inspector"])
+        conflicts.setdefault(inspector, []).append(str(record["entity"]))
+        try:
+            expected = redraw_team(protocol, str(record["entity"]), conflicts,
+                                   earlier=redraws[:index])
+        except DrawError as exc:
+            problems.append(f"{where}: {exc}")
+            break
+        if list(expected.team) != list(record["team"]) or \
+                list(expected.previous_team) != list(record["previous_team"]):
+            problems.append(f"{where}: recorded team {record['team']}, recomputed "
+                            f"{list(expected.team)}")
+            break
+    return ProtocolVerdict(not problems, tuple(problems))

@@ -149,7 +149,7 @@ def export_disclosure(store: Store, calendar: WorkdayCalendar, path: Path, *, to
         exported = {r.inspection_uuid for r in rows}
         for disclosure, uuid in session.execute(
                 select(Disclosure, Inspection.uuid)
-                .join(Inspection, Inspection.id == Disclosure.inspection_id)).tuples():
+                .join(Inspection, Inspection.id == Disclosure.inspection_id)):
             if uuid in exported:
                 disclosure.exported_at = moment
                 disclosure.pending = True
@@ -190,7 +190,7 @@ def _finalized(session: Session) -> list[_Finalized]:
                Inspection.finalized_at.is_not(None), Inspection.deleted_at.is_(None),
                ~superseded))
     return [_Finalized(i, e, t, code or "", unit or "", approval is not None)
-            for i, e, t, code, unit, approval in session.execute(query).tuples()]
+            for i, e, t, code, unit, approval in session.execute(query)]
 
 
 def _summary(inspection: Inspection) -> ResultSummary:

@@ -14,7 +14,8 @@ Contract (every function runs on the DB thread, or inline in the command line):
   proposed tasks and an audit event carrying the protocol's SHA-256. A seed that does
   not match the plan's commitment is refused. Nothing is written when anything fails.
 - :func:`release_tasks` turns a drawn plan's proposed tasks into assigned ones, pending
-  for sync, and audits it.
+  for sync, and audits it. Proposed tasks are never pending: they stay on this laptop
+  until released.
 
 Errors are :class:`PlanningError` with the reason in both languages.
 """
@@ -153,9 +154,9 @@ def list_plans(store: Store) -> tuple[PlanView, ...]:
             (plan_id, status): n for plan_id, status, n in session.execute(
                 select(Task.plan_id, Task.status, func.count()).where(
                     Task.plan_id.is_not(None), Task.deleted_at.is_(None))
-                .group_by(Task.plan_id, Task.status)).tuples() if plan_id is not None}
+                .group_by(Task.plan_id, Task.status)) if plan_id is not None}
         protocols = dict(session.execute(select(DrawProtocol.plan_id, DrawProtocol.sha256))
-                         .tuples().all())
+                         .all())
         plans = session.scalars(select(Plan).where(Plan.deleted_at.is_(None))
                                 .order_by(Plan.created_at.desc(), Plan.id.desc())).all()
         return tuple(PlanView(
@@ -297,7 +298,7 @@ def plan_tasks(store: Store, code: str) -> tuple[TaskView, ...]:
                    MarketEntity.region_code, Task.status, Task.due_date)
             .join(MarketEntity, MarketEntity.id == Task.entity_id)
             .where(Task.plan_id == plan.id, Task.deleted_at.is_(None))
-            .order_by(Task.id)).tuples().all()
+            .order_by(Task.id)).all()
         teams: dict[int, list[str]] = {}
         for task_id, name, staff_id, _role in session.execute(
                 select(TaskInspector.task_id, Inspector.name, Inspector.staff_id,
@@ -306,7 +307,7 @@ def plan_tasks(store: Store, code: str) -> tuple[TaskView, ...]:
                 .join(Task, Task.id == TaskInspector.task_id)
                 .where(Task.plan_id == plan.id)
                 .order_by(TaskInspector.task_id, TaskInspector.role.desc(),
-                          TaskInspector.id)).tuples():
+                          TaskInspector.id)):
             teams.setdefault(task_id, []).append(f"{name} ({staff_id})")
         return tuple(TaskView(uuid, key, name, region, status, tuple(teams.get(tid, [])), due)
                      for tid, uuid, key, name, region, status, due in rows)
@@ -460,7 +461,7 @@ def _candidates(session: Session, plan: PlanDocument, population: Collection[str
                Inspector.cert_valid_to >= plan.window_end,
                or_(Inspector.cert_valid_from.is_(None),
                    Inspector.cert_valid_from <= plan.window_start))
-        .order_by(Inspector.staff_id)).tuples().all()
+        .order_by(Inspector.staff_id)).all()
     eligible = {
         inspector_id: staff_id for inspector_id, staff_id, unit, region, qualifications in rows
         if (not pool.units or unit in pool.units)
@@ -470,7 +471,7 @@ def _candidates(session: Session, plan: PlanDocument, population: Collection[str
     for inspector_id, key in session.execute(
             select(Recusal.inspector_id, MarketEntity.identifier)
             .join(MarketEntity, MarketEntity.id == Recusal.entity_id)
-            .where(Recusal.deleted_at.is_(None))).tuples():
+            .where(Recusal.deleted_at.is_(None))):
         if inspector_id in eligible and key in population:
             recused.setdefault(inspector_id, set()).add(key)
     return tuple(Candidate(staff_id, frozenset(recused.get(inspector_id, ())))
@@ -482,7 +483,7 @@ def _propose_tasks(session: Session, plan: PlanDocument, *, plan_id: int, protoc
     staffed = [s for s in selected if s.team]
     if not staffed:
         return
-    inspector_ids = dict(session.execute(select(Inspector.staff_id, Inspector.id)).tuples().all())
+    inspector_ids = dict(session.execute(select(Inspector.staff_id, Inspector.id)).all())
     items = json.dumps([{"code": i.code, "title": i.title} for i in plan.check_items],
                        ensure_ascii=False)
     now = _sqlite_time(datetime.now(UTC))
@@ -492,7 +493,7 @@ def _propose_tasks(session: Session, plan: PlanDocument, *, plan_id: int, protoc
     connection.exec_driver_sql(
         "INSERT INTO task (plan_id, entity_id, source, reason, status, due_date, protocol_id,"
         " check_items, window_start, window_end, uuid, pending, created_at, updated_at) "
-        "VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
+        "VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
         [(plan_id, entity_ids[s.key], TaskSource.DRAW.value, TaskStatus.PROPOSED.value,
           plan.due_date.isoformat(), protocol_id, items, plan.window_start.isoformat(),
           plan.window_end.isoformat(), new_uuid(), now, now) for s in staffed])

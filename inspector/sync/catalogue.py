@@ -14,16 +14,20 @@ from inspector.db.models import (
     AuditEvent,
     ChecklistVersion,
     CustodyEvent,
+    DrawProtocol,
     Finding,
     Inspection,
     Inspector,
     MarketEntity,
     Photo,
+    Plan,
+    Recusal,
     Sample,
     SamplePortion,
     Task,
 )
 from inspector.sync.kinds import BlobField, BlobRole, Reference, SyncKind
+from inspector.sync.task_team import TASK_TEAM
 
 ENTITY = SyncKind(
     "entity", MarketEntity, feed="directory",
@@ -33,6 +37,30 @@ INSPECTOR = SyncKind(
     "inspector", Inspector, feed="directory",
     columns=("staff_id", "name", "unit", "region_code", "cert_number", "cert_authority",
              "cert_valid_from", "cert_valid_to", "qualifications", "active"))
+RECUSAL = SyncKind(
+    "recusal", Recusal, upstream=True, feed="directory",
+    columns=("reason", "declared_on"),
+    references={"inspector": Reference("inspector_id", Inspector),
+                "entity": Reference("entity_id", MarketEntity)})
+# A plan's pending seed stays on the team lead's laptop: only its commitment travels.
+PLAN = SyncKind(
+    "plan", Plan, upstream=True, feed="plans",
+    columns=("code", "title", "status", "definition", "window_start", "window_end",
+             "due_date", "seed_commitment", "seed_text"))
+DRAW_PROTOCOL = SyncKind(
+    "draw_protocol", DrawProtocol, upstream=True, feed="plans",
+    columns=("sha256", "seed_commitment", "drawn_at", "operator", "document"),
+    references={"plan": Reference("plan_id", Plan)})
+# Drawn tasks are local until released (release marks them pending); the platform
+# serves each to the inspectors its ``inspectors`` names.
+TASK = SyncKind(
+    "task", Task, upstream=True, feed="tasks",
+    columns=("source", "reason", "status", "due_date", "check_items", "window_start",
+             "window_end", "released_at"),
+    references={"plan": Reference("plan_id", Plan),
+                "entity": Reference("entity_id", MarketEntity),
+                "protocol": Reference("protocol_id", DrawProtocol)},
+    extension=TASK_TEAM)
 INSPECTION = SyncKind(
     "inspection", Inspection, upstream=True, feed="fieldwork",
     columns=("status", "started_at", "started_device_clock", "finalized_at", "result_codes"),
@@ -71,8 +99,8 @@ DEVICE_AUDIT_EVENT = SyncKind(
              "object_kind", "object_id", "payload", "prev_hash", "hash"))
 
 KINDS: tuple[SyncKind, ...] = (
-    ENTITY, INSPECTOR, INSPECTION, FINDING, PHOTO, SAMPLE, SAMPLE_PORTION, CUSTODY_EVENT,
-    DEVICE_AUDIT_EVENT,
+    ENTITY, INSPECTOR, RECUSAL, PLAN, DRAW_PROTOCOL, TASK, INSPECTION, FINDING, PHOTO, SAMPLE,
+    SAMPLE_PORTION, CUSTODY_EVENT, DEVICE_AUDIT_EVENT,
 )
 BY_NAME: Mapping[str, SyncKind] = {kind.name: kind for kind in KINDS}
 FEEDS: tuple[str, ...] = tuple(dict.fromkeys(k.feed for k in KINDS if k.feed is not None))

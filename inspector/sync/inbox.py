@@ -54,7 +54,10 @@ def set_cursor(session: Session, feed: str, value: int) -> None:
 
 def apply_page(session: Session, kinds: Mapping[str, SyncKind], page: FeedPage) -> PageCounts:
     counts = dict.fromkeys(("applied", "unchanged", "conflicts", "set_aside", "unknown_kind"), 0)
-    for item in page.items:
+    # A record edited after others that reference it comes later in the feed (a plan
+    # released after its draw): apply a page's kinds in dependency order.
+    order = {name: index for index, name in enumerate(kinds)}
+    for item in sorted(page.items, key=lambda i: order.get(i.kind, len(order))):
         kind = kinds.get(item.kind)
         if kind is None or kind.feed != page.feed:
             counts["unknown_kind"] += 1  # a kind of a newer server: a newer client takes it
@@ -82,6 +85,8 @@ def _apply_item(session: Session, kind: SyncKind, item: FeedItem) -> str:
         row.pending = False
     try:
         values = kind.values(session, item.body)
+        if kind.extension is not None:
+            kind.extension.check(session, item.body)
     except (MissingReferenceError, ValueError, KeyError) as exc:
         known.state, known.reason = QUARANTINED, f"not applied: {exc}"
         known.server_hash = item.content_hash
@@ -96,6 +101,9 @@ def _apply_item(session: Session, kind: SyncKind, item: FeedItem) -> str:
         for name, value in values.items():
             setattr(row, name, value)
         row.pending = False
+    if kind.extension is not None:
+        session.flush()  # the row needs its id
+        kind.extension.apply(session, row, item.body)
     if kind.tombstones:
         if item.deleted and row.deleted_at is None:
             row.deleted_at = datetime.now(UTC)

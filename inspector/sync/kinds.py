@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Date, DateTime, select
 from sqlalchemy import Enum as SAEnum
@@ -60,6 +60,23 @@ class BlobField:
     role: str
 
 
+class BodyExtension(Protocol):
+    """Fields of a kind's body kept outside its own table (a task's team of inspectors).
+
+    ``add`` writes them into the bodies of ``rows`` (one query for all rows); ``check``
+    raises :class:`MissingReferenceError` when a body names something this laptop does
+    not hold (before anything is written); ``apply`` stores them for ``row`` once it
+    has its id.
+    """
+
+    def check(self, session: Session, body: Mapping[str, Any]) -> None: ...
+
+    def add(self, session: Session, rows: Sequence[Any], bodies: list[dict[str, Any]]
+            ) -> None: ...
+
+    def apply(self, session: Session, row: Any, body: Mapping[str, Any]) -> None: ...
+
+
 @dataclass(frozen=True)
 class SyncKind:
     name: str
@@ -71,6 +88,7 @@ class SyncKind:
     blobs: tuple[BlobField, ...] = ()
     # Rows without a ``deleted_at`` column (the audit log) are never deleted.
     tombstones: bool = True
+    extension: BodyExtension | None = None
 
     @property
     def key(self) -> Any:
@@ -122,6 +140,8 @@ class SyncKind:
                 target_id = getattr(row, reference.column)
                 body[key] = None if target_id is None else uuids_by_reference[key].get(target_id)
             result.append(body)
+        if self.extension is not None:
+            self.extension.add(session, rows, result)
         return result
 
     def deleted(self, row: Any) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -122,7 +123,7 @@ def running_server(database_url: str, blobs: Path) -> Iterator[Central]:
 
 
 def draw_protocol(seed_text: str = "2026-11-28 福彩3D 第2026318期") -> dict[str, Any]:
-    """A small, valid draw protocol (inspector.core.draw), as a team lead's laptop makes."""
+    """A small, valid draw protocol document (inspector.core.draw)."""
     seed = seed_from_text(seed_text)
     plan = DrawPlan((Stratum("A", ratio="0.5"), Stratum("B", count=1)), team_size=2)
     population = [Member(f"9113012300000{n:04d}X", "A" if n < 6 else "B") for n in range(10)]
@@ -131,3 +132,11 @@ def draw_protocol(seed_text: str = "2026-11-28 福彩3D 第2026318期") -> dict[
                              population=population, inspectors=pool,
                              drawn_at="2026-11-28T02:00:00+00:00", operator="lead",
                              software_version="test")
+
+
+def protocol_body(document: dict[str, Any], plan_uuid: str = "") -> dict[str, Any]:
+    """The body a team lead's laptop pushes for a protocol (inspector.sync.catalogue)."""
+    return {"plan": plan_uuid or None, "sha256": document["sha256"],
+            "seed_commitment": document["seed_commitment"], "drawn_at": document["drawn_at"],
+            "operator": document["operator"],
+            "document": json.dumps(document, ensure_ascii=False)}

@@ -29,7 +29,7 @@ from inspector.central.models import AccessToken, Account, Device
 from inspector.central.security import hash_password, new_token, token_digest
 from inspector.core.ids import new_uuid
 from inspector.core.roles import Role
-from tests.central.support import PASSWORD, Central, Session, draw_protocol, item
+from tests.central.support import PASSWORD, Central, Session, draw_protocol, item, protocol_body
 
 ROLES = (Role.INSPECTOR, Role.TEAM_LEAD, Role.ADMINISTRATOR, Role.AUDITOR)
 WRITERS = (Role.INSPECTOR, Role.TEAM_LEAD, Role.ADMINISTRATOR)
@@ -370,7 +370,7 @@ def valid_body(kind: str) -> dict[str, Any]:
         "calendar": json.loads(CALENDAR.read_text(encoding="utf-8")),
         "result_code": {"code": "9", "label": "其他"},
         "task": {"entity": ENTITY["identifier"], "inspectors": ["ZD001", "ZD002"]},
-        "draw_protocol": draw_protocol(),
+        "draw_protocol": protocol_body(draw_protocol()),
     }
     if kind in bodies:
         return bodies[kind]

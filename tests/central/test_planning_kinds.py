@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from inspector.central import accounts
 from inspector.core.roles import Role
-from tests.central.support import PASSWORD, Central, draw_protocol, item
+from tests.central.support import PASSWORD, Central, draw_protocol, item, protocol_body
 
 
 def add_inspector(central: Central, username: str, staff_id: str) -> None:
@@ -83,11 +83,67 @@ def test_a_draw_protocol_is_stored_only_if_it_verifies(central: Central) -> None
     central.add_user("lead", Role.TEAM_LEAD, "ZD")
     lead = central.login("lead")
     good = draw_protocol()
-    assert lead.push(item("draw_protocol", good))[0]["status"] == "stored"
+    assert lead.push(item("draw_protocol", protocol_body(good)))[0]["status"] == "stored"
     swapped = {**good, "selected": [{**good["selected"][0], "team": ["ZD003", "ZD002"]},
                                     *good["selected"][1:]]}
-    [answer] = lead.push(item("draw_protocol", swapped))
+    [answer] = lead.push(item("draw_protocol", protocol_body(swapped)))
     assert answer["status"] == "refused"
     assert "does not verify" in answer["reason"] and "selected[0]" in answer["reason"]
-    [unreadable] = lead.push(item("draw_protocol", {"algorithm": "hash-rank-v1"}))
+    unreadable_body = {**protocol_body(good), "document": "{\"algorithm\": \"hash-rank"}
+    [unreadable] = lead.push(item("draw_protocol", unreadable_body))
     assert unreadable["status"] == "refused" and "cannot be read" in unreadable["reason"]
+    relabelled = {**protocol_body(good), "sha256": "0" * 64}
+    [mismatch] = lead.push(item("draw_protocol", relabelled))
+    assert mismatch["status"] == "refused" and "sha256 differs" in mismatch["reason"]
+
+
+def test_drawn_tasks_are_released_only_from_a_stored_verified_protocol(central: Central
+                                                                       ) -> None:
+    central.add_unit("ZD", "130123")
+    central.add_unit("XJ", "130181")
+    central.add_user("admin", Role.ADMINISTRATOR, "ZD")
+    central.add_user("lead", Role.TEAM_LEAD, "ZD")
+    central.add_user("other_lead", Role.TEAM_LEAD, "XJ")
+    for username, staff_id in (("zhang", "ZD001"), ("li", "ZD002"), ("wang", "ZD003")):
+        add_inspector(central, username, staff_id)
+    document = draw_protocol()
+    staffed = next(s for s in document["selected"] if s["team"])
+    entity = item("entity", {"identifier": staffed["key"], "identifier_kind": "uscc",
+                             "name": "正定县测试商店", "entity_type": "individual",
+                             "region_code": "130123", "address": "", "legal_representative": "",
+                             "industry": "", "risk_class": "A",
+                             "registration_status": "active"})
+    assert central.login("admin").push(entity)[0]["status"] == "stored"
+    lead = central.login("lead")
+    protocol = item("draw_protocol", protocol_body(document))
+    assert lead.push(protocol)[0]["status"] == "stored"
+
+    def task(**changes: object) -> dict[str, object]:
+        body = {"source": "draw", "status": "assigned", "protocol": protocol["uuid"],
+                "entity": entity["uuid"], "inspectors": staffed["team"], **changes}
+        return item("task", body)
+
+    [released] = lead.push(task())
+    assert released["status"] == "stored", released
+    others = sorted({"ZD001", "ZD002", "ZD003"} - set(staffed["team"]))
+    refusals = {
+        "proposed": task(status="proposed"),
+        "another team": task(inspectors=[*others, staffed["team"][0]]),
+        "lead swapped": task(inspectors=list(reversed(staffed["team"]))),
+        "no protocol": task(protocol="01a00000-0000-7000-8000-000000000000"),
+        "unknown entity": task(entity="01a00000-0000-7000-8000-000000000001"),
+    }
+    answers = {name: lead.push(body)[0] for name, body in refusals.items()}
+    assert all(a["status"] == "refused" for a in answers.values()), answers
+    assert "only once the team lead releases it" in answers["proposed"]["reason"]
+    assert "differs from the one the protocol drew" in answers["another team"]["reason"]
+    assert "differs" in answers["lead swapped"]["reason"]
+    assert "not a stored draw protocol" in answers["no protocol"]["reason"]
+    assert "not in the platform's directory" in answers["unknown entity"]["reason"]
+    # Another unit's lead cannot release tasks from this unit's protocol.
+    [foreign] = central.login("other_lead").push(task())
+    assert foreign["status"] == "refused" and "not a stored draw protocol" in foreign["reason"]
+    # Each inspector sees only their own tasks.
+    for username, staff_id in (("zhang", "ZD001"), ("li", "ZD002"), ("wang", "ZD003")):
+        seen = [i["uuid"] for i in central.login(username).feed("tasks")["items"]]
+        assert seen == ([released["uuid"]] if staff_id in staffed["team"] else [])

@@ -48,6 +48,11 @@ class RecordKind:
     audience: Callable[[dict[str, Any]], list[str]] | None = None
     # A rule beyond the body's shape (a draw protocol must verify), or None.
     check: Callable[[dict[str, Any]], str | None] | None = None
+    # A rule against what the platform already stores (a drawn task must match a stored,
+    # verified protocol): (session, principal, record uuid, body, memo shared by one push,
+    # in which earlier items of the same push may leave what later ones need) -> problem.
+    stored_check: Callable[[Any, Any, str, dict[str, Any], dict[str, Any]], str | None] | None \
+        = None
 
     def body_problem(self, body: dict[str, Any]) -> str | None:
         """Why ``body`` is not a valid body of this kind, or None."""

@@ -3,18 +3,30 @@
 Plans and draw protocols reach the whole unit (a draw is meant to be replayed by
 anyone); a task reaches the inspectors it names, so each inspector sees only their own
 tasks; recusals travel with the directory. A reassigned task (a new version naming
-other inspectors) moves to its new team. Their bodies are defined by the draw and task
-features; a task must name at least two inspectors by staff id, and a draw protocol is
-refused unless it verifies (the draw recomputed from the protocol alone).
+other inspectors) moves to its new team.
+
+A draw protocol's body carries the protocol document as text (``document``) with its
+``sha256`` and ``seed_commitment``; it is stored only if the document verifies (the
+draw recomputed from the protocol alone) and matches those fields. A drawn task
+(``source`` ``draw``) is stored only when released (not ``proposed``), naming a stored
+protocol of the pusher's unit (``protocol``, its record UUID) whose selection gives
+the task's entity exactly the task's team (``inspectors``, staff ids, lead first); the
+entity is resolved through the platform's directory. Other tasks (ad hoc, from an
+assignment package) need only a team of two.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from inspector.central.kinds import PLANNERS, RecordKind, Visibility, register
+from inspector.central.models import Record
+from inspector.central.principal import Principal
 from inspector.core.draw import verify_protocol
 
 
@@ -28,17 +40,75 @@ def task_team(body: dict[str, Any]) -> list[str]:
     return [str(staff_id) for staff_id in body.get("inspectors", [])]
 
 
-register(RecordKind("plan", "plans", PLANNERS, Visibility.UNIT))
 def protocol_problem(body: dict[str, Any]) -> str | None:
     """A draw protocol is stored only if it verifies from its own content (docs/draw.md)."""
-    verdict = verify_protocol(body)
+    try:
+        document = json.loads(str(body["document"]))
+    except (KeyError, json.JSONDecodeError) as exc:
+        return f"the draw protocol cannot be read: {exc}"
+    if not isinstance(document, dict):
+        return "the draw protocol cannot be read: not a JSON object"
+    for name in ("sha256", "seed_commitment"):
+        if body.get(name) != document.get(name):
+            return f"{name} differs from the protocol document's"
+    verdict = verify_protocol(document)
     if verdict.ok:
         return None
     return "the draw protocol does not verify: " + "; ".join(verdict.problems[:3])
 
 
+def protocol_in_push(session: Session, principal: Principal, uuid: str,
+                     body: dict[str, Any], memo: dict[str, Any]) -> str | None:
+    """A verified protocol's teams, for the tasks released with it in the same push."""
+    memo[uuid] = _teams(json.loads(str(body["document"])))
+    return None
+
+
+def drawn_task_problem(session: Session, principal: Principal, uuid: str,
+                       body: dict[str, Any], memo: dict[str, Any]) -> str | None:
+    """A drawn task must be released, from a stored protocol whose team it carries."""
+    if body.get("source") != "draw":
+        return None
+    if body.get("status") == "proposed":
+        return "a drawn task reaches the platform only once the team lead releases it"
+    teams = _protocol_teams(session, principal, str(body.get("protocol")), memo)
+    if teams is None:
+        return (f"protocol {body.get('protocol')} is not a stored draw protocol of this "
+                "unit: tasks are released only from a verified protocol")
+    entity = session.scalar(select(Record).where(Record.uuid == str(body.get("entity")),
+                                                 Record.kind == "entity"))
+    if entity is None:
+        return f"entity {body.get('entity')} is not in the platform's directory"
+    key = str(entity.body.get("identifier"))
+    if key not in teams:
+        return f"entity {key} was not selected by protocol {body.get('protocol')}"
+    if teams[key] != task_team(body):
+        return (f"the team {task_team(body)} differs from the one the protocol drew for "
+                f"{key}: {teams[key]}")
+    return None
+
+
+def _protocol_teams(session: Session, principal: Principal, uuid: str,
+                    memo: dict[str, Any]) -> dict[str, list[str]] | None:
+    """Entity key → drawn team of a stored protocol (parsed once per push)."""
+    if uuid in memo:
+        cached: dict[str, list[str]] | None = memo[uuid]
+        return cached
+    record = session.scalar(select(Record).where(
+        Record.uuid == uuid, Record.kind == "draw_protocol", Record.deleted.is_(False),
+        Record.unit_id == principal.unit_id))
+    teams = None if record is None else _teams(json.loads(str(record.body["document"])))
+    memo[uuid] = teams
+    return teams
+
+
+def _teams(document: dict[str, Any]) -> dict[str, list[str]]:
+    return {str(s["key"]): [str(k) for k in s["team"]] for s in document["selected"]}
+
+
+register(RecordKind("plan", "plans", PLANNERS, Visibility.UNIT))
 register(RecordKind("draw_protocol", "plans", PLANNERS, Visibility.UNIT, append_only=True,
-                    check=protocol_problem))
+                    check=protocol_problem, stored_check=protocol_in_push))
 register(RecordKind("task", "tasks", PLANNERS, Visibility.ASSIGNED, TaskBody,
-                    audience=task_team))
+                    audience=task_team, stored_check=drawn_task_problem))
 register(RecordKind("recusal", "directory", PLANNERS, Visibility.UNIT))
