@@ -143,7 +143,10 @@ def run_draw(data_dir: str | None, plan_arg: str, *, seed_hex: str | None, out: 
             f"the draw is done and stored in the workspace, but {out} could not be written: "
             f"{exc}; export it again from the workspace"))
     except ReportError as exc:
-        return _refuse(lang, exc.text)
+        return _refuse(lang, LocalText(
+            f"抽取已完成，抽取记录已写入 {out}，但摘要未能生成：{exc.text.zh}",
+            f"the draw is done and its protocol written to {out}, but the summary failed: "
+            f"{exc.text.en}"))
     _say(lang, f"抽取完成：{outcome.selected} 户已派检查组，{len(outcome.unassigned)} 户未能派员，"
                f"每人上限 {outcome.capacity}",
          f"drawn: {outcome.selected} entities staffed, {len(outcome.unassigned)} unassigned, "
@@ -219,6 +222,9 @@ def disclosure_board(data_dir: str | None, lang: Lang, today: date, *, as_json: 
 
 def approve(data_dir: str | None, uuids: Sequence[str], approve_all: bool, lang: Lang,
             today: date) -> int:
+    if not uuids and not approve_all:
+        return _refuse(lang, LocalText("请列出要审核的检查记录，或用 --all 审核全部",
+                                       "name the inspections to approve, or use --all"))
     workspace = _open(data_dir)
     try:
         if approve_all:

@@ -20,6 +20,7 @@ Matching rules the services apply (documented in ``docs/draw.md``):
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -172,7 +173,7 @@ def _document(data: Mapping[str, Any]) -> PlanDocument:
     max_per = None if raw_max is None else _integer(raw_max, "max_per_inspector")
     if max_per is not None and max_per < 1:
         raise _error("max_per_inspector", "至少为 1", "must be at least 1")
-    window = _object(data.get("window"), "window")
+    window = _object(data.get("window"), "window", ("start", "end"))
     start = _date(window.get("start"), "window.start")
     end = _date(window.get("end"), "window.end")
     if end < start:
@@ -219,7 +220,8 @@ def _stratum(raw: Any, index: int) -> Stratum:
 
 
 def _population(raw: Any) -> PopulationFilter:
-    data = _object(raw if raw is not None else {}, "population")
+    data = _object(raw if raw is not None else {}, "population",
+                   ("region_codes", "entity_types", "industries", "registration_statuses"))
     return PopulationFilter(
         region_codes=_regions(data, "population"),
         entity_types=tuple(_enum(EntityType, v, f"population.entity_types[{i}]")
@@ -234,7 +236,8 @@ def _population(raw: Any) -> PopulationFilter:
 
 
 def _exclusions(raw: Any) -> Exclusions:
-    data = _object(raw if raw is not None else {}, "exclusions")
+    data = _object(raw if raw is not None else {}, "exclusions",
+                   ("inspected_within_days", "open_tasks"))
     days = data.get("inspected_within_days")
     within = None if days is None else _integer(days, "exclusions.inspected_within_days")
     if within is not None and within < 1:
@@ -246,7 +249,8 @@ def _exclusions(raw: Any) -> Exclusions:
 
 
 def _pool(raw: Any) -> PoolFilter:
-    data = _object(raw if raw is not None else {}, "pool")
+    data = _object(raw if raw is not None else {}, "pool",
+                   ("units", "region_codes", "qualifications"))
     return PoolFilter(
         units=tuple(_text(v, f"pool.units[{i}]")
                     for i, v in enumerate(_list(data, "units", "pool"))),
@@ -260,16 +264,22 @@ def _regions(data: Mapping[str, Any], parent: str) -> tuple[str, ...]:
     codes = []
     for index, value in enumerate(_list(data, "region_codes", parent)):
         code = str(value) if isinstance(value, str) else ""
-        if len(code) != 6 or not code.isdigit():
+        if not re.fullmatch(r"[0-9]{6}", code):
             raise _error(f"{parent}.region_codes[{index}]", "应为 6 位行政区划代码",
                          "must be a 6-digit division code")
         codes.append(code)
     return tuple(codes)
 
 
-def _object(value: Any, field: str) -> Mapping[str, Any]:
+def _object(value: Any, field: str, known: tuple[str, ...] = ()) -> Mapping[str, Any]:
+    """``value`` as an object; with ``known``, a misspelled member is refused by name
+    (silently ignoring ``region_code`` would draw from the whole directory)."""
     if not isinstance(value, dict):
         raise _error(field, "应为 JSON 对象", "must be a JSON object")
+    unknown = sorted(set(value) - set(known)) if known else []
+    if unknown:
+        raise _error(f"{field}.{unknown[0]}", f"不是 {field} 的字段",
+                     f"is not a field of {field}")
     return value
 
 
@@ -296,6 +306,8 @@ def _integer(value: Any, field: str) -> int:
 
 def _date(value: Any, field: str) -> date:
     try:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            raise ValueError(value)
         return date.fromisoformat(value)
     except (TypeError, ValueError):
         raise _error(field, "应为日期，格式 YYYY-MM-DD", "must be a date as YYYY-MM-DD") from None

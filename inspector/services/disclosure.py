@@ -174,7 +174,9 @@ class _Finalized:
 
 def _finalized(session: Session) -> list[_Finalized]:
     newer = aliased(Inspection)
+    # Only a finalized correction replaces a result; a draft one does not hide it.
     superseded = select(newer.id).where(newer.revision_of_id == Inspection.id,
+                                        newer.status == InspectionStatus.FINALIZED,
                                         newer.deleted_at.is_(None)).exists()
     lead = aliased(Inspector)
     query = (

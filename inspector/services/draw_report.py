@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import subprocess
 from collections import Counter
@@ -55,7 +56,8 @@ def write_ceremony_summary(protocol_text: str, out_dir: Path, *,
     except (json.JSONDecodeError, KeyError, TypeError) as exc:
         raise ReportError(LocalText(f"抽取记录无法读取：{exc}",
                                     f"the protocol cannot be read: {exc}")) from None
-    stem = f"{protocol['plan'].get('code') or 'plan'}-draw-{str(protocol['sha256'])[:12]}"
+    code = re.sub(r"[^\w.-]", "_", str(protocol["plan"].get("code") or "plan"))
+    stem = f"{code}-draw-{str(protocol['sha256'])[:12]}"
     out_dir.mkdir(parents=True, exist_ok=True)
     pdf = out_dir / f"{stem}.pdf"
     xlsx = out_dir / f"{stem}.xlsx"

@@ -128,6 +128,11 @@ def save_plan(store: Store, plan: PlanDocument, actor: Actor) -> Outcome[str]:
             raise PlanningError(LocalText(
                 f"计划 {plan.code} 已抽取，不能再修改；请以新的编号保存",
                 f"plan {plan.code} has been drawn and cannot change; save it under a new code"))
+        if row is not None and row.pending_seed:
+            raise PlanningError(LocalText(
+                f"计划 {plan.code} 的种子已承诺并公布；修改计划会使承诺失去意义，请以新的编号保存",
+                f"plan {plan.code} has a published seed commitment; changing the plan would "
+                "void it: save the change under a new code"))
         if row is None:
             row = Plan(code=plan.code, status=PlanStatus.SAVED)
             session.add(row)
@@ -182,6 +187,13 @@ def commit_seed(store: Store, code: str, actor: Actor, *,
     with store.write() as session:
         plan = _plan(session, code)
         _refuse_if_drawn(plan)
+        if plan.seed_commitment:
+            # A second seed would let whoever holds the first preview the outcome and
+            # choose: the first commitment stands.
+            raise PlanningError(LocalText(
+                f"计划 {code} 的种子已承诺（{plan.seed_commitment[:16]}…），不能更换",
+                f"plan {code} already has a committed seed ({plan.seed_commitment[:16]}…); "
+                "it cannot be replaced"))
         plan.pending_seed = seed.hex()
         plan.seed_commitment = commitment(seed)
         plan.seed_text = public_text or ""
