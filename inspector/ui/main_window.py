@@ -2,7 +2,8 @@
 
 Contract: main thread. Navigation shows the screens the acting role may use (inspector:
 overview, directories and sync; team lead, administrator and auditor also the audit
-log); Ctrl+1…Ctrl+9 jump to them. The window owns the one
+log; team lead and administrator also plans and draw, and the publication board);
+Ctrl+1…Ctrl+9 jump to them. The window owns the one
 :class:`~inspector.ui.sync_controller.SyncController` and stops it on close. The status
 bar shows the workspace, the device id, the sync indicator (clicking it opens the sync
 screen) and whether the database thread is busy. Errors of ops that had no handler of their own are
@@ -34,7 +35,9 @@ from inspector.ui.context import AppContext
 from inspector.ui.db_worker import WorkspaceInfo
 from inspector.ui.screens.audit import AuditScreen
 from inspector.ui.screens.directory import DirectoryScreen
+from inspector.ui.screens.disclosure import DisclosureScreen
 from inspector.ui.screens.home import HomeScreen
+from inspector.ui.screens.planning import PlanningScreen
 from inspector.ui.screens.sync import SyncScreen
 from inspector.ui.sync_controller import SyncController
 from inspector.ui.widgets.sync_indicator import SyncIndicator
@@ -65,15 +68,20 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(STYLE)
         self.resize(1440, 900)
         everyone = frozenset(Role.human_roles())
+        leads = frozenset({Role.TEAM_LEAD, Role.ADMINISTRATOR})
         self.home = HomeScreen(ctx, today)
         self.directory = DirectoryScreen(ctx, today)
         self.audit = AuditScreen(ctx)
+        self.plans = PlanningScreen(ctx, today)
+        self.disclosure = DisclosureScreen(ctx, today)
         self.sync_controller = SyncController(ctx, self)
         self.sync = SyncScreen(ctx, self.sync_controller)
         self._screens = (
             _Screen("home", self.home, everyone),
             _Screen("directory", self.directory, everyone),
             _Screen("audit", self.audit, everyone - {Role.INSPECTOR}),
+            _Screen("plans", self.plans, leads),
+            _Screen("disclosure", self.disclosure, leads),
             _Screen("sync", self.sync, everyone),
         )
         self.navigation = QListWidget()
@@ -172,6 +180,8 @@ class MainWindow(QMainWindow):
             "home": self.tr("Overview"),
             "directory": self.tr("Directories"),
             "audit": self.tr("Audit log"),
+            "plans": self.tr("Plans and draw"),
+            "disclosure": self.tr("Publication"),
             "sync": self.tr("Sync"),
         }
 

@@ -9,17 +9,21 @@ were written.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
+from inspector.core.plan_document import PlanDocument, parse_plan
+from inspector.core.roles import Role
 from inspector.core.text import Lang
 from inspector.services.directory_import import ImportKind
 from inspector.services.workspace import resolve_data_dir
 
 IDLE_TIMEOUT_S = 120.0
+SHOTS = 13
 _BAD_ROWS = (
     "统一社会信用代码,名称,主体类型,行政区划代码,住所,风险等级\n"
     "91130123MA0ABCDE6X,正定县样例商贸有限公司,企业,130123,正定镇中山路1号,B\n"
@@ -98,7 +102,51 @@ def run_tour(data_dir: str | None, out: Path, lang: Lang) -> int:
             ctx.set_lang(Lang.EN if lang is Lang.ZH else Lang.ZH)
             window.show_screen("directory")
             capture("09-directory-other-language", window)
+            ctx.set_role(Role.TEAM_LEAD)
+            ctx.set_lang(lang)
+            window.show_screen("plans")
+            plans = window.plans
+            plans.form.load_document(_tour_plan(date.today()))
+            plans.refresh_preview()
+            capture("10-plans-definition", window)
+            plans.save_plan()
+            settle()
+            plans.draw_panel.commit_seed()
+            settle()
+            plans.draw_panel.start_draw()
+            plans.tabs.setCurrentWidget(plans.draw_panel)
+            capture("11-plans-draw", window)
+            plans.tabs.setCurrentWidget(plans.tasks_panel)
+            capture("12-plans-tasks", window)
+            window.show_screen("disclosure")
+            capture("13-publication", window)
         finally:
             window.close()
-    return 0 if len(shots) == 9 else 1
+    return 0 if len(shots) == SHOTS else 1
+
+
+def _tour_plan(today: date) -> PlanDocument:
+    """The example plan of ``docs/examples/plan.json``, its window moved to next week."""
+    start = today + timedelta(days=9)
+    data = {
+        "format": "inspector-plan-v1",
+        "code": f"ZD-{start.year}-{start.month:02d}",
+        "title": f"正定县{start.year}年{start.month}月企业公示信息及食品销售双随机抽查",
+        "check_items": [{"code": "SAMR-1", "title": "企业公示信息抽查"},
+                        {"code": "CI-3", "title": "食品销售单位证后监管"}],
+        "population": {"region_codes": ["130123"],
+                       "entity_types": ["enterprise", "individual", "cooperative"],
+                       "registration_statuses": ["active"]},
+        "strata": [{"name": "A", "ratio": "0.01"}, {"name": "B", "ratio": "0.02"},
+                   {"name": "C", "ratio": "0.03"}, {"name": "D", "ratio": "0.10"},
+                   {"name": "E", "count": 5}, {"name": "-", "ratio": "0.03"}],
+        "exclusions": {"inspected_within_days": 180, "open_tasks": True},
+        "pool": {"region_codes": ["130123"]},
+        "team_size": 2,
+        "max_per_inspector": None,
+        "window": {"start": start.isoformat(),
+                   "end": (start + timedelta(days=18)).isoformat()},
+        "due_date": (start + timedelta(days=24)).isoformat(),
+    }
+    return parse_plan(json.dumps(data, ensure_ascii=False))
 

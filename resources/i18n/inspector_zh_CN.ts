@@ -100,17 +100,17 @@
 <context>
     <name>DirectoryScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="251" />
+        <location filename="../../inspector/ui/screens/directory.py" line="281" />
         <source>Directories</source>
         <translation>名录库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="253" />
+        <location filename="../../inspector/ui/screens/directory.py" line="283" />
         <source>Market entities</source>
         <translation>市场主体</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="254" />
+        <location filename="../../inspector/ui/screens/directory.py" line="284" />
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
@@ -118,44 +118,398 @@
 <context>
     <name>DirectoryTab</name>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="141" />
+        <location filename="../../inspector/ui/screens/directory.py" line="167" />
         <source>Filter by name, credit code, address, person… (Ctrl+F)</source>
         <translation>按名称、信用代码、住所、人员筛选……（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="143" />
+        <location filename="../../inspector/ui/screens/directory.py" line="169" />
         <source>Filter by name, staff id, unit, certificate… (Ctrl+F)</source>
         <translation>按姓名、工号、单位、执法证号筛选……（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="144" />
+        <location filename="../../inspector/ui/screens/directory.py" line="170" />
         <source>Import…</source>
         <translation>导入……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="145" />
+        <location filename="../../inspector/ui/screens/directory.py" line="171" />
         <source>Import from .xlsx or .csv (Ctrl+I)</source>
         <translation>从 .xlsx 或 .csv 文件导入（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="156" />
+        <location filename="../../inspector/ui/screens/directory.py" line="186" />
         <source>Could not load the directory</source>
         <translation>名录加载失败</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="168" />
+        <location filename="../../inspector/ui/screens/directory.py" line="198" />
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="170" />
+        <location filename="../../inspector/ui/screens/directory.py" line="200" />
         <source>%1 records</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="172" />
+        <location filename="../../inspector/ui/screens/directory.py" line="202" />
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureScreen</name>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="236" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="304" />
+        <source>Approve for publication</source>
+        <translation>审核公示</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="237" />
+        <source>Approve %1 results for publication? The approval is recorded in the audit log and cannot be withdrawn here.</source>
+        <translation>审核通过 %1 条检查结果予以公示？审核将记入审计日志，在此无法撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="242" />
+        <source>%1 results approved for publication.</source>
+        <translation>%1 条检查结果已审核，可以公示。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="249" />
+        <source>Export disclosure list</source>
+        <translation>导出公示清单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="250" />
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 编码 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="269" />
+        <source>%1 approved results written to %2</source>
+        <translation>已将 %1 条已审核的检查结果写入 %2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="282" />
+        <source>%1 finalized results: %2 waiting for approval, %3 overdue, %4 must be published, %5 to refer to the abnormal operations list. Results are published within 20 working days of completion.</source>
+        <translation>共 %1 条已完成的检查结果：%2 条待审核，%3 条已逾期，%4 条须公示，%5 条须移送经营异常名录。检查结果应自检查完成之日起 20 个工作日内公示。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="301" />
+        <source>Publication of results</source>
+        <translation>检查结果公示</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="302" />
+        <source>Filter by entity, credit code, plan, result…</source>
+        <translation>按主体名称、信用代码、计划、检查结果筛选……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="305" />
+        <source>Approve the selected results (Ctrl+Enter)</source>
+        <translation>审核所选检查结果（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="306" />
+        <source>Export disclosure list…</source>
+        <translation>导出公示清单……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="307" />
+        <source>The approved results as .xlsx or .csv (Ctrl+E)</source>
+        <translation>将已审核的检查结果导出为 .xlsx 或 .csv（Ctrl+E）</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureTableModel</name>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="68" />
+        <source>Approval</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="71" />
+        <source>Publish by</source>
+        <translation>公示期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="74" />
+        <source>Working days left</source>
+        <translation>剩余工作日</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="79" />
+        <source>Duties</source>
+        <translation>须办事项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="83" />
+        <source>Entity</source>
+        <translation>市场主体</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="84" />
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="85" />
+        <source>Result</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="86" />
+        <source>Check items</source>
+        <translation>检查事项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="87" />
+        <source>Completed</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="88" />
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="89" />
+        <source>Department</source>
+        <translation>检查部门</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="107" />
+        <source>approved</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="107" />
+        <source>waiting</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="111" />
+        <source>%1 (provisional)</source>
+        <translation>%1（暂定）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="114" />
+        <source>20 working days after completion on %1</source>
+        <translation>检查完成日 %1 之后 20 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="117" />
+        <source>The calendar has no holiday schedule for that year yet: weekends only were counted.</source>
+        <translation>工作日历尚无该年度的节假日安排：仅扣除了周末。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="123" />
+        <source>overdue by %1</source>
+        <translation>逾期 %1 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="129" />
+        <source>⚑ must be published</source>
+        <translation>⚑ 须公示</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="131" />
+        <source>⚑ refer to the abnormal operations list</source>
+        <translation>⚑ 移送经营异常名录</translation>
+    </message>
+</context>
+<context>
+    <name>DrawPanel</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="204" />
+        <source>1. Seed</source>
+        <translation>第一步：种子</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="205" />
+        <source>2. Draw</source>
+        <translation>第二步：抽取</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="206" />
+        <source>Generate a random seed and publish its commitment</source>
+        <translation>生成随机种子，并公布其承诺值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="207" />
+        <source>Derive the seed from a public text announced in advance</source>
+        <translation>由事先公布的公开文本生成种子</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="210" />
+        <source>e.g. the closing figure of a lottery draw, as announced</source>
+        <translation>例如：公开发布的彩票开奖号码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="211" />
+        <source>Commit seed</source>
+        <translation>提交种子</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="212" />
+        <source>Commitment sha256(seed), to publish:</source>
+        <translation>待公布的承诺值 sha256(种子)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="213" />
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="214" />
+        <source>Copy the commitment to the clipboard</source>
+        <translation>将承诺值复制到剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="216" />
+        <source>Publish the commitment (for example on the bureau's website) before running the draw. The seed itself stays secret until the draw; afterwards anyone can check that sha256(seed) equals what was published, so the seed cannot have been chosen after seeing the result.</source>
+        <translation>抽取之前，请先公布承诺值（例如在本局门户网站）。种子本身在抽取前保密；抽取之后，任何人都可以核对 sha256(种子) 是否等于事先公布的承诺值，从而证明种子不是看到结果之后才选定的。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="220" />
+        <source>Run draw…</source>
+        <translation>开始抽取……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="223" />
+        <source>Protocol SHA-256 (publish it with the result):</source>
+        <translation>抽取记录 SHA-256（与抽取结果一并公布）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="224" />
+        <source>Entities drawn and staffed</source>
+        <translation>抽中并已派员的主体</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="225" />
+        <source>Tasks per inspector at most</source>
+        <translation>每名检查人员任务上限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="225" />
+        <source>Drawn without a team</source>
+        <translation>抽中但未能派员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="228" />
+        <source>Save protocol…</source>
+        <translation>保存抽取记录……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="229" />
+        <source>Export ceremony summary…</source>
+        <translation>导出抽取记录摘要……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="230" />
+        <source>The draw's record as PDF and .xlsx, for signing and filing</source>
+        <translation>抽取记录的 PDF 和 .xlsx 版本，供签字和归档</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="239" />
+        <source>Choose a saved plan in the list above.</source>
+        <translation>请在上方列表中选择一个已保存的计划。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="241" />
+        <source>Plan %1 · %2</source>
+        <translation>计划 %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="271" />
+        <source>Drawn with the seed of this commitment; the protocol contains the seed, so anyone can verify the draw.</source>
+        <translation>已使用此承诺值对应的种子完成抽取；抽取记录中含有种子，任何人都可以核验。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="274" />
+        <source>No seed committed yet.</source>
+        <translation>尚未提交种子。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="276" />
+        <source>Seed derived from the public text “%1”. Ready to draw.</source>
+        <translation>种子由公开文本“%1”生成。可以抽取。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="278" />
+        <source>A secret seed is committed. Publish the commitment, then run the draw.</source>
+        <translation>已提交保密的种子。请先公布承诺值，再开始抽取。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="294" />
+        <source>Replace the seed</source>
+        <translation>更换种子</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="295" />
+        <source>Plan %1 already has a committed seed. Replace it? A commitment already published would no longer match.</source>
+        <translation>计划 %1 已提交种子。确定要更换吗？已经公布的承诺值将不再相符。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="302" />
+        <source>Seed committed. Commitment: %1</source>
+        <translation>种子已提交。承诺值：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="309" />
+        <source>Commitment copied to the clipboard.</source>
+        <translation>承诺值已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="315" />
+        <source>Run the draw</source>
+        <translation>开始抽取</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="316" />
+        <source>Run the draw for plan %1 now?
+
+The result is final: a draw is never redone or edited. Make sure the commitment %2… has been published.</source>
+        <translation>现在对计划 %1 进行抽取吗？
+
+抽取结果即为最终结果，不能重抽，也不能修改。请确认承诺值 %2… 已经公布。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="328" />
+        <source>Drawing…</source>
+        <translation>正在抽取……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="335" />
+        <source>Drawn: %1 entities with their teams. Release the tasks on the Tasks tab.</source>
+        <translation>抽取完成：%1 个主体及其检查组。请在“任务”页签下达任务。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="354" />
+        <source>Save protocol</source>
+        <translation>保存抽取记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="354" />
+        <source>Protocol (*.json)</source>
+        <translation>抽取记录 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="365" />
+        <source>Protocol saved to %1</source>
+        <translation>抽取记录已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="373" />
+        <source>Folder for the ceremony summary</source>
+        <translation>选择抽取记录摘要的保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="384" />
+        <source>Ceremony summary written: %1 and %2</source>
+        <translation>抽取记录摘要已写入：%1 和 %2</translation>
     </message>
 </context>
 <context>
@@ -475,74 +829,415 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="140" />
+        <location filename="../../inspector/ui/main_window.py" line="160" />
         <source>Inspector: random inspections and sampling</source>
         <translation>Inspector 双随机抽查与抽样</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="141" />
+        <location filename="../../inspector/ui/main_window.py" line="161" />
         <source>Inspector · 双随机、一公开</source>
         <translation>Inspector · 双随机、一公开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="142" />
+        <location filename="../../inspector/ui/main_window.py" line="162" />
         <source>Acting as</source>
         <translation>当前角色</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="143" />
+        <location filename="../../inspector/ui/main_window.py" line="163" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="156" />
+        <location filename="../../inspector/ui/main_window.py" line="180" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="157" />
+        <location filename="../../inspector/ui/main_window.py" line="181" />
         <source>Directories</source>
         <translation>名录库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="158" />
+        <location filename="../../inspector/ui/main_window.py" line="182" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="199" />
+        <location filename="../../inspector/ui/main_window.py" line="183" />
+        <source>Plans and draw</source>
+        <translation>抽查计划与抽取</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="184" />
+        <source>Publication</source>
+        <translation>结果公示</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="227" />
         <source>Opening workspace…</source>
         <translation>正在打开工作区……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="201" />
+        <location filename="../../inspector/ui/main_window.py" line="229" />
         <source>Workspace: %1 · device %2</source>
         <translation>工作区：%1 · 设备 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="205" />
+        <location filename="../../inspector/ui/main_window.py" line="233" />
         <source>Working…</source>
         <translation>处理中……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="205" />
+        <location filename="../../inspector/ui/main_window.py" line="233" />
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="208" />
+        <location filename="../../inspector/ui/main_window.py" line="236" />
         <source>Something went wrong</source>
         <translation>出现错误</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="209" />
+        <location filename="../../inspector/ui/main_window.py" line="237" />
         <source>The operation %1 failed: %2</source>
         <translation>操作 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="175" />
+        <location filename="../../inspector/ui/main_window.py" line="185" />
         <source>Sync</source>
         <translation>同步</translation>
+    </message>
+</context>
+<context>
+    <name>PlanForm</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="302" />
+        <source>%1 (form field: %2)</source>
+        <translation>%1（表单字段：%2）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="325" />
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="326" />
+        <source>Entities that can be drawn</source>
+        <translation>抽查对象范围</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="327" />
+        <source>Inspector pool</source>
+        <translation>检查人员库</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="330" />
+        <source>One check item per line; its code may come first: SAMR-1 | 企业公示信息抽查</source>
+        <translation>每行一个检查事项；可在前面写编号：SAMR-1 | 企业公示信息抽查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="331" />
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="332" />
+        <source>6-digit codes, e.g. 130123; empty: all</source>
+        <translation>6 位区划代码，如 130123；留空表示全部</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="333" />
+        <source>6-digit codes; empty: all</source>
+        <translation>6 位区划代码；留空表示全部</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="335" />
+        <source>separate with 、 or commas; empty: all</source>
+        <translation>以顿号或逗号分隔；留空表示全部</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="340" />
+        <source>skip entities inspected within (days)</source>
+        <translation>排除近期已检查的主体（天数）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="341" />
+        <source>skip entities with open tasks</source>
+        <translation>排除有未完成任务的主体</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="342" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="360" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="361" />
+        <source>Exclusions</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="347" />
+        <source>Plan code</source>
+        <translation>计划编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="348" />
+        <source>Title</source>
+        <translation>计划名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="349" />
+        <source>Check items</source>
+        <translation>检查事项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="350" />
+        <source>Window</source>
+        <translation>检查时段</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="351" />
+        <source>Window start</source>
+        <translation>检查开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="352" />
+        <source>Window end</source>
+        <translation>检查结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="353" />
+        <source>Due date</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="354" />
+        <source>Team size</source>
+        <translation>每组人数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="355" />
+        <source>Max tasks per inspector</source>
+        <translation>每人任务上限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="356" />
+        <source>Region codes</source>
+        <translation>行政区划</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="357" />
+        <source>Entity types</source>
+        <translation>主体类型</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="358" />
+        <source>Industries</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="359" />
+        <source>Registration status</source>
+        <translation>登记状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="362" />
+        <source>Units</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="363" />
+        <source>Pool region codes</source>
+        <translation>人员所在区划</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="364" />
+        <source>Qualifications</source>
+        <translation>执法资格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="365" />
+        <source>Strata</source>
+        <translation>分层</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTableModel</name>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="36" />
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="37" />
+        <source>Title</source>
+        <translation>计划名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="38" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="41" />
+        <source>Window</source>
+        <translation>检查时段</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="42" />
+        <source>Due date</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="44" />
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="46" />
+        <source>Draw SHA-256</source>
+        <translation>抽取记录 SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="54" />
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="55" />
+        <source>saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="56" />
+        <source>drawn, not released</source>
+        <translation>已抽取，未下达</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="57" />
+        <source>released</source>
+        <translation>已下达</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="58" />
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="63" />
+        <source>%1 released, %2 waiting</source>
+        <translation>已下达 %1，待下达 %2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="66" />
+        <source>%1 waiting</source>
+        <translation>待下达 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningScreen</name>
+    <message>
+        <location filename="../../inspector/ui/screens/planning.py" line="233" />
+        <source>Import plan file</source>
+        <translation>导入计划文件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/planning.py" line="233" />
+        <location filename="../../inspector/ui/screens/planning.py" line="258" />
+        <source>Plan files (*.json)</source>
+        <translation>计划文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/planning.py" line="242" />
+        <source>Not imported: %1</source>
+        <translation>未导入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/planning.py" line="249" />
+        <source>Read %1: check the plan, then save it.</source>
+        <translation>已读取 %1：请核对计划后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/planning.py" line="253" />
+        <location filename="../../inspector/ui/screens/planning.py" line="263" />
+        <location filename="../../inspector/ui/screens/planning.py" line="272" />
+        <source>Not exported: %1</source>
+        <translation>未导出：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/planning.py" line="258" />
+        <source>Export plan file</source>
+        <translation>导出计划文件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/planning.py" line="269" />
+        <source>Plan written to %1</source>
+        <translation>计划已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/planning.py" line="275" />
+        <location filename="../../inspector/ui/screens/planning.py" line="280" />
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/planning.py" line="286" />
+        <source>Plan %1 saved. Commit a seed on the next tab.</source>
+        <translation>计划 %1 已保存。请在下一页签提交种子。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/planning.py" line="320" />
+        <location filename="../../inspector/ui/screens/planning.py" line="377" />
+        <source>New plan</source>
+        <translation>新建计划</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/planning.py" line="322" />
+        <source>Editing %1</source>
+        <translation>正在编辑 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/planning.py" line="324" />
+        <source>%1 is drawn: save changes under a new code</source>
+        <translation>%1 已抽取：修改后请以新编号保存</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/planning.py" line="340" />
+        <source>The preview waits for a complete plan: %1</source>
+        <translation>计划填写完整后显示预览：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/planning.py" line="376" />
+        <source>Plans and draw</source>
+        <translation>抽查计划与抽取</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/planning.py" line="379" />
+        <source>Import plan file…</source>
+        <translation>导入计划文件……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/planning.py" line="381" />
+        <source>Export plan file…</source>
+        <translation>导出计划文件……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/planning.py" line="383" />
+        <source>Save plan</source>
+        <translation>保存计划</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/planning.py" line="385" />
+        <source>Plan definition</source>
+        <translation>计划内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/planning.py" line="386" />
+        <source>Seed and draw</source>
+        <translation>种子与抽取</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/planning.py" line="387" />
+        <source>Tasks</source>
+        <translation>任务</translation>
     </message>
 </context>
 <context>
@@ -576,19 +1271,137 @@
 <context>
     <name>StartUp</name>
     <message>
-        <location filename="../../inspector/ui/app.py" line="90" />
+        <location filename="../../inspector/ui/app.py" line="151" />
         <source>Cannot open the workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/app.py" line="102" />
+        <location filename="../../inspector/ui/app.py" line="163" />
         <source>Preparing the demo</source>
         <translation>正在准备演示数据</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/app.py" line="103" />
+        <location filename="../../inspector/ui/app.py" line="164" />
         <source>Creating a demo county: 5,000 market entities and 40 inspectors…</source>
         <translation>正在生成演示县：5,000 户市场主体和 40 名检查人员……</translation>
+    </message>
+</context>
+<context>
+    <name>StrataEditor</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="161" />
+        <source>stratum %1</source>
+        <translation>分层 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="163" />
+        <source>Strata</source>
+        <translation>分层</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="180" />
+        <source>Left out: %1 inspected within the period, %2 with open tasks. Eligible inspectors (certificate valid for the whole window): %3. Teams of %4, so %5 inspector visits; at most %6 tasks per inspector.</source>
+        <translation>已排除：期限内已检查的 %1 个，有未完成任务的 %2 个。符合条件的检查人员（执法证在整个检查时段内有效）：%3。每组 %4 人，共需 %5 人次；每名检查人员最多 %6 项任务。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="192" />
+        <source>Cannot draw:</source>
+        <translation>不能抽取：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="192" />
+        <source>Note:</source>
+        <translation>注意：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="196" />
+        <source>Ready to draw.</source>
+        <translation>可以抽取。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="205" />
+        <source>only %1 eligible inspectors, fewer than a team of %2. Widen the pool, or check that certificates are valid for the whole window.</source>
+        <translation>只有 %1 名符合条件的检查人员，不足每组 %2 人。请扩大检查人员库，或确认执法证在整个检查时段内有效。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="208" />
+        <source>stratum %1 is empty but asks for %2.</source>
+        <translation>分层 %1 没有主体，却要求抽取 %2 个。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="209" />
+        <source>stratum %1 has %2 members, fewer than the %3 asked for.</source>
+        <translation>分层 %1 只有 %2 个主体，少于要求的 %3 个。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="210" />
+        <source>no entity would be drawn: check the filters and the strata.</source>
+        <translation>不会抽中任何主体：请检查筛选条件和分层设置。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="212" />
+        <source>the pool has %1 places for %2 inspector visits: some entities will get no team. Raise the maximum per inspector or widen the pool.</source>
+        <translation>检查人员库只能承担 %1 人次，而需要 %2 人次：部分主体将无法派员。请提高每人任务上限，或扩大检查人员库。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="218" />
+        <source>the draw refuses the plan: %1</source>
+        <translation>抽取规则不接受此计划：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="225" />
+        <source>unclassified (-)</source>
+        <translation>未分级（-）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="228" />
+        <source>Strata by risk class, and preview</source>
+        <translation>按风险等级分层及预览</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="230" />
+        <source>Stratum</source>
+        <translation>分层</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="230" />
+        <source>Rule</source>
+        <translation>抽取方式</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="230" />
+        <source>Ratio or count</source>
+        <translation>比例或数量</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="231" />
+        <source>In population</source>
+        <translation>名录数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="231" />
+        <source>To draw</source>
+        <translation>抽取数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="233" />
+        <source>not drawn</source>
+        <translation>不抽取</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="233" />
+        <source>ratio</source>
+        <translation>按比例</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="233" />
+        <source>count</source>
+        <translation>按数量</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="237" />
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
 </context>
 <context>
@@ -1062,6 +1875,130 @@
         <location filename="../../inspector/ui/screens/sync.py" line="354" />
         <source>Zip archives (*.zip)</source>
         <translation>Zip 压缩包 (*.zip)</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableModel</name>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="85" />
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="86" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="87" />
+        <source>Region</source>
+        <translation>区划</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="88" />
+        <source>Lead inspector</source>
+        <translation>主检</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="90" />
+        <source>Assisting</source>
+        <translation>协检</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="91" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="94" />
+        <source>Due date</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="101" />
+        <source>drawn, waiting for release</source>
+        <translation>已抽取，待下达</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="102" />
+        <source>assigned</source>
+        <translation>已下达</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="103" />
+        <source>in progress</source>
+        <translation>检查中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="104" />
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="105" />
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>TasksPanel</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="439" />
+        <source>Release tasks…</source>
+        <translation>下达任务……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="440" />
+        <source>Send the drawn tasks to their teams (they go to the inspectors with the next sync)</source>
+        <translation>将抽中的任务下达给各检查组（下次同步时发送到检查人员的电脑）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="453" />
+        <source>Choose a plan to see its tasks.</source>
+        <translation>选择一个计划以查看其任务。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="455" />
+        <source>Plan %1 has not been drawn yet.</source>
+        <translation>计划 %1 尚未抽取。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="458" />
+        <source>Plan %1: %2 tasks, %3 waiting for release.</source>
+        <translation>计划 %1：共 %2 项任务，%3 项待下达。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="473" />
+        <source>Release tasks</source>
+        <translation>下达任务</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="474" />
+        <source>Release the %1 tasks of plan %2 to their teams? They go to the inspectors' laptops with the next sync.</source>
+        <translation>将计划 %2 的 %1 项任务下达给各检查组吗？任务将在下次同步时发送到检查人员的电脑。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="489" />
+        <source>%1 tasks released.</source>
+        <translation>已下达 %1 项任务。</translation>
+    </message>
+</context>
+<context>
+    <name>UnassignedTableModel</name>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="114" />
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="115" />
+        <source>Why no team</source>
+        <translation>未能派员的原因</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/planning_models.py" line="124" />
+        <source>only %1 eligible inspectors are not recused and under the capacity of %2 tasks each; a team needs %3</source>
+        <translation>只有 %1 名符合条件的检查人员未回避且未达每人 %2 项任务的上限；每组需要 %3 人</translation>
     </message>
 </context>
 </TS>

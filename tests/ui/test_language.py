@@ -14,8 +14,10 @@ HORIZONTAL = Qt.Orientation.Horizontal
 
 ENGLISH: dict[str, Any] = {
     "window title": "Inspector: random inspections and sampling",
-    "navigation": ["Overview", "Directories", "Audit log", "Sync"],
-    "screen titles": ["Overview", "Directories", "Audit log", "Sync with the platform"],
+    "navigation": ["Overview", "Directories", "Audit log", "Plans and draw", "Publication",
+                   "Sync"],
+    "screen titles": ["Overview", "Directories", "Audit log", "Plans and draw",
+                      "Publication of results", "Sync with the platform"],
     "tabs": ["Market entities", "Inspectors"],
     "entity headers": ["Credit code", "Name", "Type", "Region", "Address",
                        "Legal representative", "Industry", "Risk", "Status"],
@@ -33,8 +35,8 @@ ENGLISH: dict[str, Any] = {
 
 CHINESE: dict[str, Any] = {
     "window title": "Inspector 双随机抽查与抽样",
-    "navigation": ["概览", "名录库", "审计日志", "同步"],
-    "screen titles": ["概览", "名录库", "审计日志", "与平台同步"],
+    "navigation": ["概览", "名录库", "审计日志", "抽查计划与抽取", "结果公示", "同步"],
+    "screen titles": ["概览", "名录库", "审计日志", "抽查计划与抽取", "检查结果公示", "与平台同步"],
     "tabs": ["市场主体", "检查人员"],
     "entity headers": ["统一社会信用代码", "名称", "类型", "区划", "住所", "法定代表人", "行业",
                        "风险", "登记状态"],
@@ -63,7 +65,8 @@ def _texts(app: Launched) -> dict[str, Any]:
         "window title": window.windowTitle(),
         "navigation": [window.navigation.item(r).text() for r in range(window.navigation.count())],
         "screen titles": [window.home.title.text(), window.directory.title.text(),
-                          window.audit.title.text(), window.sync.title.text()],
+                          window.audit.title.text(), window.plans.title.text(),
+                          window.disclosure.title.text(), window.sync.title.text()],
         "tabs": [window.directory.tabs.tabText(i) for i in range(window.directory.tabs.count())],
         "entity headers": headers(entities.table.model()),
         "inspector headers": headers(inspectors.table.model()),

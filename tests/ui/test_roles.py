@@ -30,29 +30,32 @@ def _count_file_choosers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 class Access(NamedTuple):
     role: Role
     sees_audit: bool
+    sees_plans: bool
     may_import: bool
 
 
 @pytest.mark.parametrize("access", [
-    Access(Role.INSPECTOR, sees_audit=False, may_import=False),
-    Access(Role.TEAM_LEAD, sees_audit=True, may_import=False),
-    Access(Role.ADMINISTRATOR, sees_audit=True, may_import=True),
-    Access(Role.AUDITOR, sees_audit=True, may_import=False),
+    Access(Role.INSPECTOR, sees_audit=False, sees_plans=False, may_import=False),
+    Access(Role.TEAM_LEAD, sees_audit=True, sees_plans=True, may_import=False),
+    Access(Role.ADMINISTRATOR, sees_audit=True, sees_plans=True, may_import=True),
+    Access(Role.AUDITOR, sees_audit=True, sees_plans=False, may_import=False),
 ], ids=lambda access: access.role.value)
 def test_each_role_sees_its_screens_and_actions(
         app_window: Launched, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
         access: Access) -> None:
-    role, sees_audit, may_import = access
+    role, sees_audit, sees_plans, may_import = access
     window = app_window.window
     asked = _count_file_choosers(monkeypatch)
 
     app_window.ctx.set_role(role)
 
-    expected = (["home", "directory", "audit", "sync"] if sees_audit
-                else ["home", "directory", "sync"])
+    screens = {"home": "概览", "directory": "名录库", "audit": "审计日志",
+               "plans": "抽查计划与抽取", "disclosure": "结果公示", "sync": "同步"}
+    expected = [key for key in screens if (key != "audit" or sees_audit)
+                and (key not in ("plans", "disclosure") or sees_plans)]
     assert window.visible_screen_keys() == expected
-    assert [window.navigation.item(r).text() for r in range(window.navigation.count())] == (
-        ["概览", "名录库", "审计日志", "同步"] if sees_audit else ["概览", "名录库", "同步"])
+    assert [window.navigation.item(r).text() for r in range(window.navigation.count())] == [
+        screens[key] for key in expected]
     assert window.show_screen("audit") is sees_audit
     assert (window.stack.currentWidget() is window.audit) is sees_audit
     assert window.show_screen("directory")
