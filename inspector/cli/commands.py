@@ -23,7 +23,7 @@ from inspector.core.credit_codes import (
     IdentifierKind,
     check_identifier,
 )
-from inspector.core.draw import verify_protocol
+from inspector.core.draw import verify_protocol, verify_redraws
 from inspector.core.roles import Role
 from inspector.core.text import Lang, LocalText
 from inspector.core.workdays import CalendarFileError
@@ -179,27 +179,36 @@ def verify_audit(data_dir: str | None, lang: Lang) -> int:
     return EXIT_PROBLEMS
 
 
-def verify_draw(path: Path, lang: Lang) -> int:
-    """``inspector draw verify``: 0 when the protocol recomputes exactly, 1 naming what
-    differs, 2 when the file cannot be read as a protocol."""
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        print(LocalText(f"无法读取抽取记录文件 {path}：{exc}",
-                        f"cannot read the draw protocol {path}: {exc}").render(lang),
-              file=sys.stderr)
-        return EXIT_REFUSED
-    if not isinstance(document, dict):
-        print(LocalText(f"{path} 不是抽取记录（应为 JSON 对象）",
-                        f"{path} is not a draw protocol (a JSON object)").render(lang),
-              file=sys.stderr)
-        return EXIT_REFUSED
-    verdict = verify_protocol(document)
+def verify_draw(path: Path, lang: Lang, *, redraws: Sequence[Path] = ()) -> int:
+    """``inspector draw verify``: 0 when the protocol (and its redraw records, in order)
+    recompute exactly, 1 naming what differs, 2 when a file cannot be read."""
+    documents = []
+    for source in (path, *redraws):
+        try:
+            document = json.loads(source.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            print(LocalText(f"无法读取抽取记录文件 {source}：{exc}",
+                            f"cannot read the draw protocol {source}: {exc}").render(lang),
+                  file=sys.stderr)
+            return EXIT_REFUSED
+        if not isinstance(document, dict):
+            print(LocalText(f"{source} 不是抽取记录（应为 JSON 对象）",
+                            f"{source} is not a draw protocol (a JSON object)").render(lang),
+                  file=sys.stderr)
+            return EXIT_REFUSED
+        documents.append(document)
+    protocol = documents[0]
+    verdict = verify_protocol(protocol)
+    if verdict.ok and redraws:
+        verdict = verify_redraws(protocol, documents[1:])
     if verdict.ok:
-        selected = len(document.get("selected", []))
-        print(LocalText(f"抽取记录验证通过：重新计算的 {selected} 个抽中对象及其检查组完全一致",
+        selected = len(protocol.get("selected", []))
+        print(LocalText(f"抽取记录验证通过：重新计算的 {selected} 个抽中对象及其检查组完全一致"
+                        + (f"，{len(redraws)} 次重抽一致" if redraws else ""),
                         f"draw protocol verified: all {selected} selections and teams "
-                        "recompute exactly").render(lang))
+                        "recompute exactly"
+                        + (f", and its {len(redraws)} redraw(s)" if redraws else "")
+                        ).render(lang))
         return EXIT_OK
     print(LocalText("抽取记录验证未通过：", "draw protocol does NOT verify:").render(lang),
           file=sys.stderr)

@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     draw_verify = draw_sub.add_parser(
         "verify", help="recompute a draw protocol from itself; exit 1 naming what differs")
     draw_verify.add_argument("protocol", type=Path)
+    draw_verify.add_argument("redraws", type=Path, nargs="*", metavar="REDRAW.json",
+                             help="the protocol's redraw records, in order")
     _add_planning_parsers(sub, draw_sub)
 
     calendar = sub.add_parser("calendar", help="working-day calendars")
@@ -101,6 +103,14 @@ def _add_planning_parsers(sub: Any, draw_sub: Any) -> None:
     draw_recuse.add_argument("--inspector", required=True, metavar="STAFF_ID")
     draw_recuse.add_argument("--entity", required=True, metavar="CREDIT_CODE")
     draw_recuse.add_argument("--reason", required=True)
+    draw_redraw = draw_sub.add_parser(
+        "redraw", help="a recusal after the draw: record it and redraw that one team")
+    draw_redraw.add_argument("--plan", required=True, metavar="CODE")
+    draw_redraw.add_argument("--inspector", required=True, metavar="STAFF_ID")
+    draw_redraw.add_argument("--entity", required=True, metavar="CREDIT_CODE")
+    draw_redraw.add_argument("--reason", required=True)
+    draw_redraw.add_argument("--out", type=Path, metavar="REDRAW.json",
+                             help="also write the redraw record here")
 
     plan = sub.add_parser("plan", help="inspection plans (format in docs/draw.md)")
     plan_sub = plan.add_subparsers(dest="plan_command", required=True)
@@ -161,7 +171,11 @@ def _planning(args: argparse.Namespace, lang: Lang) -> int:
     match (args.command, getattr(args, "draw_command", None) or getattr(
             args, "plan_command", None) or getattr(args, "disclosure_command", None)):
         case ("draw", "verify"):
-            return commands.verify_draw(args.protocol, lang)
+            return commands.verify_draw(args.protocol, lang, redraws=args.redraws)
+        case ("draw", "redraw"):
+            return planning_commands.redraw(data_dir, args.plan, staff_id=args.inspector,
+                                            entity_key=args.entity, reason=args.reason,
+                                            out=args.out, lang=lang)
         case ("draw", "commit"):
             return planning_commands.commit_seed(data_dir, args.plan, args.public_text, lang)
         case ("draw", "run"):

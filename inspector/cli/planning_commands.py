@@ -20,7 +20,7 @@ from inspector.core.plan_document import PlanDocument, PlanFileError, parse_plan
 from inspector.core.roles import Role
 from inspector.core.text import Lang, LocalText
 from inspector.db.migrate import SchemaTooNewError
-from inspector.services import disclosure, planning
+from inspector.services import disclosure, planning, recusals
 from inspector.services.draw_report import ReportError, write_ceremony_summary
 from inspector.services.reference_data import load_calendar
 from inspector.services.workspace import Workspace, local_actor, open_workspace, resolve_data_dir
@@ -177,7 +177,7 @@ def recuse(data_dir: str | None, *, staff_id: str, entity_key: str, reason: str,
            lang: Lang, today: date) -> int:
     workspace = _open(data_dir)
     try:
-        planning.declare_recusal(workspace.store, local_actor(Role.TEAM_LEAD),
+        recusals.declare_recusal(workspace.store, local_actor(Role.TEAM_LEAD),
                                  staff_id=staff_id, entity_key=entity_key, reason=reason,
                                  today=today)
     except planning.PlanningError as exc:
@@ -186,6 +186,29 @@ def recuse(data_dir: str | None, *, staff_id: str, entity_key: str, reason: str,
         workspace.store.close()
     _say(lang, f"已登记回避：{staff_id} 不参加对 {entity_key} 的检查",
          f"recusal recorded: {staff_id} will not inspect {entity_key}")
+    return EXIT_OK
+
+
+def redraw(data_dir: str | None, code: str, *, staff_id: str, entity_key: str, reason: str,
+           out: Path | None, lang: Lang) -> int:
+    workspace = _open(data_dir)
+    try:
+        made = recusals.redraw_after_recusal(
+            workspace.store, local_actor(Role.TEAM_LEAD), plan_code=code, staff_id=staff_id,
+            entity_key=entity_key, reason=reason).value
+        records = recusals.protocol_redraws(workspace.store, code)
+    except planning.PlanningError as exc:
+        return _refuse(lang, exc.text)
+    finally:
+        workspace.store.close()
+    _say(lang, f"已登记回避并重新抽取 {entity_key} 的检查组：{'、'.join(made.previous_team)} → "
+               f"{'、'.join(made.team)}（第 {made.sequence} 次重抽，SHA-256 {made.sha256}）",
+         f"recusal recorded and the team for {entity_key} redrawn: "
+         f"{', '.join(made.previous_team)} → {', '.join(made.team)} (redraw {made.sequence}, "
+         f"SHA-256 {made.sha256})")
+    if out is not None:
+        _write_text(out, records[-1])
+        print(out)
     return EXIT_OK
 
 

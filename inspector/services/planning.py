@@ -150,7 +150,7 @@ def save_plan(store: Store, plan: PlanDocument, actor: Actor) -> Outcome[str]:
 
 def load_plan(store: Store, code: str) -> PlanDocument:
     with store.read() as session:
-        return _document(_plan(session, code))
+        return _document(plan_row(session, code))
 
 
 def list_plans(store: Store) -> tuple[PlanView, ...]:
@@ -185,7 +185,7 @@ def commit_seed(store: Store, code: str, actor: Actor, *,
         raise PlanningError(LocalText("公开文本不能为空", "the public text is empty"))
     seed = seed_from_text(public_text) if public_text is not None else secrets.token_bytes(32)
     with store.write() as session:
-        plan = _plan(session, code)
+        plan = plan_row(session, code)
         _refuse_if_drawn(plan)
         if plan.seed_commitment:
             # A second seed would let whoever holds the first preview the outcome and
@@ -217,10 +217,10 @@ def run_plan_draw(store: Store, code: str, actor: Actor, *, seed: bytes | None =
                   now: datetime | None = None) -> Outcome[DrawOutcome]:
     moment = (now or datetime.now(UTC)).astimezone(UTC)
     with store.write() as session:
-        plan_row = _plan(session, code)
-        _refuse_if_drawn(plan_row)
-        seed = _seed_for(plan_row, seed)
-        plan = _document(plan_row)
+        drawn_plan = plan_row(session, code)
+        _refuse_if_drawn(drawn_plan)
+        seed = _seed_for(drawn_plan, seed)
+        plan = _document(drawn_plan)
         inputs = _draw_inputs(session, plan, moment.date())
         try:
             result = run_draw(seed, plan.draw_plan(), inputs.population, inputs.candidates)
@@ -229,22 +229,22 @@ def run_plan_draw(store: Store, code: str, actor: Actor, *, seed: bytes | None =
                                           f"plan {code} cannot be drawn: {exc}")) from None
         extra = {key: value for key, value in plan_json(plan).items()
                  if key not in ("format", "strata", "team_size", "max_per_inspector")}
-        extra["seed_text"] = plan_row.seed_text
+        extra["seed_text"] = drawn_plan.seed_text
         document, text = render_protocol(
             result, seed=seed, plan=plan.draw_plan(), population=inputs.population,
             inspectors=inputs.candidates, drawn_at=moment.isoformat(timespec="seconds"),
             operator=actor.name, software_version=__version__, extra_plan=extra)
-        protocol = DrawProtocol(plan_id=plan_row.id, sha256=document["sha256"],
+        protocol = DrawProtocol(plan_id=drawn_plan.id, sha256=document["sha256"],
                                 seed_commitment=document["seed_commitment"],
                                 drawn_at=moment, operator=actor.name, document=text)
         session.add(protocol)
         session.flush()
-        _propose_tasks(session, plan, plan_id=plan_row.id, protocol_id=protocol.id,
+        _propose_tasks(session, plan, plan_id=drawn_plan.id, protocol_id=protocol.id,
                        entity_ids=inputs.entity_ids, selected=result.selected)
-        plan_row.status = PlanStatus.DRAWN
-        plan_row.pending_seed = ""
-        plan_row.seed_commitment = document["seed_commitment"]
-        plan_row.pending = True
+        drawn_plan.status = PlanStatus.DRAWN
+        drawn_plan.pending_seed = ""
+        drawn_plan.seed_commitment = document["seed_commitment"]
+        drawn_plan.pending = True
         staffed = sum(1 for s in result.selected if s.team)
         append_event(session, actor=actor, device_id=store.device_id, action="draw.run",
                      object_kind="draw_protocol", object_id=protocol.uuid,
@@ -259,7 +259,7 @@ def run_plan_draw(store: Store, code: str, actor: Actor, *, seed: bytes | None =
 
 def protocol_text(store: Store, code: str) -> str:
     with store.read() as session:
-        plan = _plan(session, code)
+        plan = plan_row(session, code)
         text = session.scalar(select(DrawProtocol.document)
                               .where(DrawProtocol.plan_id == plan.id))
         if text is None:
@@ -272,7 +272,7 @@ def release_tasks(store: Store, code: str, actor: Actor,
     """Release every proposed task of a drawn plan to its team (they sync to laptops)."""
     moment = now or datetime.now(UTC)
     with store.write() as session:
-        plan = _plan(session, code)
+        plan = plan_row(session, code)
         if plan.status not in (PlanStatus.DRAWN, PlanStatus.RELEASED):
             raise PlanningError(LocalText(f"计划 {code} 尚未抽取，没有可下达的任务",
                                           f"plan {code} is not drawn: nothing to release"))
@@ -304,7 +304,7 @@ class TaskView:
 
 def plan_tasks(store: Store, code: str) -> tuple[TaskView, ...]:
     with store.read() as session:
-        plan = _plan(session, code)
+        plan = plan_row(session, code)
         rows = session.execute(
             select(Task.id, Task.uuid, MarketEntity.identifier, MarketEntity.name,
                    MarketEntity.region_code, Task.status, Task.due_date)
@@ -325,41 +325,11 @@ def plan_tasks(store: Store, code: str) -> tuple[TaskView, ...]:
                      for tid, uuid, key, name, region, status, due in rows)
 
 
-# -- recusal ------------------------------------------------------------------------------
-
-
-def declare_recusal(store: Store, actor: Actor, *, staff_id: str, entity_key: str,
-                    reason: str, today: date) -> Outcome[None]:
-    if not reason.strip():
-        raise PlanningError(LocalText("回避须写明理由", "a recusal needs its reason"))
-    with store.write() as session:
-        inspector = session.scalar(select(Inspector).where(Inspector.staff_id == staff_id))
-        entity = session.scalar(select(MarketEntity).where(
-            MarketEntity.identifier == entity_key))
-        if inspector is None:
-            raise PlanningError(LocalText(f"人员名录中没有 {staff_id}",
-                                          f"no inspector {staff_id} in the directory"))
-        if entity is None:
-            raise PlanningError(LocalText(f"对象名录中没有 {entity_key}",
-                                          f"no entity {entity_key} in the directory"))
-        row = session.scalar(select(Recusal).where(Recusal.inspector_id == inspector.id,
-                                                   Recusal.entity_id == entity.id))
-        if row is None:
-            row = Recusal(inspector_id=inspector.id, entity_id=entity.id)
-            session.add(row)
-        row.reason, row.declared_on, row.deleted_at, row.pending = reason.strip(), today, None, True
-        session.flush()
-        append_event(session, actor=actor, device_id=store.device_id,
-                     action="recusal.declared", object_kind="recusal", object_id=row.uuid,
-                     payload={"inspector": staff_id, "entity": entity_key,
-                              "reason": row.reason})
-    return Outcome(None, frozenset({Topic.PLANS, Topic.AUDIT}))
-
-
 # -- internals ----------------------------------------------------------------------------
 
 
-def _plan(session: Session, code: str) -> Plan:
+def plan_row(session: Session, code: str) -> Plan:
+    """The plan ``code`` in the caller's session, or :class:`PlanningError`."""
     plan = session.scalar(select(Plan).where(Plan.code == code, Plan.deleted_at.is_(None)))
     if plan is None:
         raise PlanningError(LocalText(f"没有编号为 {code} 的计划", f"no plan with code {code}"))

@@ -15,6 +15,7 @@ from inspector.db.models import (
     ChecklistVersion,
     CustodyEvent,
     DrawProtocol,
+    DrawRedraw,
     Finding,
     Inspection,
     Inspector,
@@ -51,6 +52,11 @@ DRAW_PROTOCOL = SyncKind(
     "draw_protocol", DrawProtocol, upstream=True, feed="plans",
     columns=("sha256", "seed_commitment", "drawn_at", "operator", "document"),
     references={"plan": Reference("plan_id", Plan)})
+DRAW_REDRAW = SyncKind(
+    "draw_redraw", DrawRedraw, upstream=True, feed="plans",
+    columns=("sequence", "sha256", "drawn_at", "operator", "document"),
+    references={"protocol": Reference("protocol_id", DrawProtocol),
+                "entity": Reference("entity_id", MarketEntity)})
 # Drawn tasks are local until released (release marks them pending); the platform
 # serves each to the inspectors its ``inspectors`` names.
 TASK = SyncKind(
@@ -99,8 +105,8 @@ DEVICE_AUDIT_EVENT = SyncKind(
              "object_kind", "object_id", "payload", "prev_hash", "hash"))
 
 KINDS: tuple[SyncKind, ...] = (
-    ENTITY, INSPECTOR, RECUSAL, PLAN, DRAW_PROTOCOL, TASK, INSPECTION, FINDING, PHOTO, SAMPLE,
-    SAMPLE_PORTION, CUSTODY_EVENT, DEVICE_AUDIT_EVENT,
+    ENTITY, INSPECTOR, RECUSAL, PLAN, DRAW_PROTOCOL, DRAW_REDRAW, TASK, INSPECTION, FINDING,
+    PHOTO, SAMPLE, SAMPLE_PORTION, CUSTODY_EVENT, DEVICE_AUDIT_EVENT,
 )
 BY_NAME: Mapping[str, SyncKind] = {kind.name: kind for kind in KINDS}
 FEEDS: tuple[str, ...] = tuple(dict.fromkeys(k.feed for k in KINDS if k.feed is not None))

@@ -41,9 +41,11 @@ MODEL_TABLES = {
     "task_inspector", "inspection", "finding", "photo", "sample", "sample_portion",
     "custody_event", "audit_event", "workspace_setting", "sync_record", "sync_cursor",
     "blob_upload", "draw_protocol", "recusal", "disclosure",
+    "draw_redraw",
 }
 TRIGGERS = {
     "draw_protocol_immutable", "draw_protocol_undeletable",
+    "draw_redraw_immutable", "draw_redraw_undeletable",
     "audit_event_append_only", "audit_event_undeletable",
     "checklist_version_published_immutable", "checklist_version_published_undeletable",
 }

@@ -60,7 +60,7 @@ def write_plan(path: Path, code: str, **changes: object) -> Path:
 def test_a_plan_from_check_to_published_results(tmp_path: Path) -> None:
     data_dir = tmp_path / "ws"
     small_workspace(data_dir)
-    plan = write_plan(tmp_path / "十二月计划.json", "ZD-CLI-1")
+    plan = write_plan(tmp_path / "十二月计划.json", "ZD-CLI-1", max_per_inspector=3)
 
     checked = cli("plan", "check", str(plan), data_dir=data_dir)
     assert checked.returncode == 0, checked.stderr
@@ -100,6 +100,29 @@ def test_a_plan_from_check_to_published_results(tmp_path: Path) -> None:
     assert "已下达 3 项任务" in released.stdout
     assert query(db, "SELECT DISTINCT status FROM task") == [("assigned",)]
 
+    # A conflict declared after the draw: that one team is redrawn, on the record.
+    entity_key = document["selected"][0]["key"]
+    recused = document["selected"][0]["team"][0]
+    record = tmp_path / "redraw-1.json"
+    redrawn = cli("draw", "redraw", "--plan", "ZD-CLI-1", "--inspector", recused,
+                  "--entity", entity_key, "--reason", "与经营者系近亲属", "--out", str(record),
+                  data_dir=data_dir)
+    assert redrawn.returncode == 0, redrawn.stderr
+    assert "已登记回避并重新抽取" in redrawn.stdout
+    team = [staff for (staff,) in query(db, (
+        "SELECT i.staff_id FROM task_inspector ti JOIN inspector i ON i.id = ti.inspector_id "
+        "JOIN task t ON t.id = ti.task_id JOIN market_entity e ON e.id = t.entity_id "
+        f"WHERE e.identifier = '{entity_key}' ORDER BY ti.role DESC"))]
+    assert recused not in team and team == json.loads(record.read_text("utf-8"))["team"]
+    forged = tmp_path / "forged.json"
+    forged.write_text(json.dumps({**json.loads(record.read_text("utf-8")),
+                                  "team": [recused, team[1]]}, ensure_ascii=False), "utf-8")
+    with_redraw, with_forgery = together(
+        ("draw", "verify", str(out), str(record)), ("draw", "verify", str(out), str(forged)),
+        data_dirs=(None, None))
+    assert with_redraw.returncode == 0 and "1 次重抽一致" in with_redraw.stdout
+    assert with_forgery.returncode == 1 and "redraw 1" in with_forgery.stderr
+
     # The inspectors' results come back: one 90 days ago (overdue), one yesterday.
     workspace = open_workspace(data_dir)
     try:
@@ -136,7 +159,8 @@ def test_a_plan_from_check_to_published_results(tmp_path: Path) -> None:
 
     actions = [a for (a,) in query(db, "SELECT action FROM audit_event ORDER BY seq")]
     assert actions == ["workspace.created", "plan.saved", "draw.run", "draw.released",
-                       "disclosure.approved", "disclosure.approved", "disclosure.exported"]
+                       "draw.redrawn", "disclosure.approved",
+                       "disclosure.approved", "disclosure.exported"]
 
 
 def test_a_wrong_seed_and_a_team_of_one_are_refused(tmp_path: Path) -> None:

@@ -19,7 +19,6 @@ from inspector.services.audit_log import verify_audit_log
 from inspector.services.planning import (
     PlanningError,
     commit_seed,
-    declare_recusal,
     draw_inputs,
     list_plans,
     load_plan,
@@ -29,6 +28,7 @@ from inspector.services.planning import (
     run_plan_draw,
     save_plan,
 )
+from inspector.services.recusals import declare_recusal
 from inspector.services.store import Store
 from inspector.services.workspace import Workspace
 from tests.integration.planning_support import (

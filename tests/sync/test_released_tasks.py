@@ -15,8 +15,9 @@ from inspector.core.draw import commitment, seed_from_text, verify_protocol
 from inspector.core.lifecycles import TaskRole, TaskStatus
 from inspector.core.plan_document import parse_plan
 from inspector.core.roles import Actor, Role
-from inspector.db.models import DrawProtocol, Inspector, Task, TaskInspector
+from inspector.db.models import DrawProtocol, Inspector, MarketEntity, Task, TaskInspector
 from inspector.services import planning
+from inspector.services.recusals import redraw_after_recusal
 from inspector.sync.engine import DONE
 from tests.central.support import PASSWORD, Central, item
 from tests.sync.laptop import Laptop, open_laptop
@@ -47,8 +48,8 @@ def publish_inspectors(platform: Central) -> None:
     assert {a["status"] for a in platform.login("admin").push(*records)} == {"stored"}
 
 
-def plan_text() -> str:
-    return json.dumps({
+def plan_text(max_per_inspector: int | None = None) -> str:
+    return json.dumps({"max_per_inspector": max_per_inspector,
         "format": "inspector-plan-v1", "code": "ZD-2026-12", "title": "十二月抽查",
         "check_items": ["企业公示信息抽查"], "strata": [{"name": "B", "count": 4}],
         "team_size": 2, "window": {"start": "2026-12-07", "end": "2026-12-25"},
@@ -124,3 +125,52 @@ def test_a_lead_cannot_release_a_task_the_protocol_did_not_draw(platform: Centra
         assert report.refused == 1, report.message
         assert platform.login("lead").feed("tasks")["items"] and edited not in {
             i["uuid"] for i in platform.login("lead").feed("tasks")["items"]}
+
+
+def test_a_recusal_after_release_moves_the_task_through_a_verified_redraw(
+        platform: Central, tmp_path: Path) -> None:
+    publish_entities(platform, count=6)
+    publish_inspectors(platform)
+    with open_laptop(platform, tmp_path / "lead", "lead") as lead:
+        assert lead.sync().outcome == DONE
+        planning.save_plan(lead.store, parse_plan(plan_text(max_per_inspector=4)), LEAD)
+        planning.run_plan_draw(lead.store, "ZD-2026-12", LEAD, seed=seed_from_text("12-01"))
+        planning.release_tasks(lead.store, "ZD-2026-12", LEAD)
+        assert lead.sync().refused == 0
+        task_uuid, team = next((u, t) for u, t in local_tasks(lead).items() if "ZD001" in t)
+        with lead.store.read() as session:
+            entity_key = session.scalar(
+                select(MarketEntity.identifier).join(Task, Task.entity_id == MarketEntity.id)
+                .where(Task.uuid == task_uuid))
+        assert entity_key is not None
+        made = redraw_after_recusal(lead.store, LEAD, plan_code="ZD-2026-12",
+                                    staff_id="ZD001", entity_key=entity_key,
+                                    reason="与经营者系近亲属").value
+        report = lead.sync()
+        assert report.refused == 0 and report.stored >= 3, report.message  # recusal too
+        protocol_uuid = lead_protocol_uuid(lead)
+    assert "ZD001" not in made.team and made.previous_team == tuple(team)
+    with open_laptop(platform, tmp_path / "zhang", "zhang") as zhang:
+        assert zhang.sync().outcome == DONE
+        assert task_uuid not in local_tasks(zhang)
+    newcomer = next(u for u, s in STAFF.items() if s in made.team and s not in team)
+    with open_laptop(platform, tmp_path / newcomer, newcomer) as laptop:
+        assert laptop.sync().outcome == DONE
+        assert local_tasks(laptop)[task_uuid] == list(made.team)
+    # A redraw that does not recompute is refused by the platform.
+    records = [i for i in platform.login("lead").feed("plans")["items"]
+               if i["kind"] == "draw_redraw"]
+    assert len(records) == 1
+    forged = json.loads(records[0]["body"]["document"])
+    forged.update(sequence=2, team=list(reversed(made.team)))
+    body = {**records[0]["body"], "sequence": 2, "document": json.dumps(forged)}
+    [answer] = platform.login("lead").push(item("draw_redraw", body))
+    assert answer["status"] == "refused", answer
+    assert body["protocol"] == protocol_uuid
+
+
+def lead_protocol_uuid(lead: Laptop) -> str:
+    with lead.store.read() as session:
+        found = session.scalar(select(DrawProtocol.uuid))
+    assert found is not None
+    return found

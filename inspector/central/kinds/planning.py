@@ -11,8 +11,10 @@ draw recomputed from the protocol alone) and matches those fields. A drawn task
 (``source`` ``draw``) is stored only when released (not ``proposed``), naming a stored
 protocol of the pusher's unit (``protocol``, its record UUID) whose selection gives
 the task's entity exactly the task's team (``inspectors``, staff ids, lead first); the
-entity is resolved through the platform's directory. Other tasks (ad hoc, from an
-assignment package) need only a team of two.
+entity is resolved through the platform's directory, and a team changed after the draw
+by a recorded redraw (``draw_redraw``, verified against the stored protocol and its
+earlier redraws) replaces the drawn one. Other tasks (ad hoc, from an assignment
+package) need only a team of two.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from sqlalchemy.orm import Session
 from inspector.central.kinds import PLANNERS, RecordKind, Visibility, register
 from inspector.central.models import Record
 from inspector.central.principal import Principal
-from inspector.core.draw import verify_protocol
+from inspector.core.draw import verify_protocol, verify_redraws
 
 
 class TaskBody(BaseModel):
@@ -59,8 +61,31 @@ def protocol_problem(body: dict[str, Any]) -> str | None:
 
 def protocol_in_push(session: Session, principal: Principal, uuid: str,
                      body: dict[str, Any], memo: dict[str, Any]) -> str | None:
-    """A verified protocol's teams, for the tasks released with it in the same push."""
-    memo[uuid] = _teams(json.loads(str(body["document"])))
+    """A verified protocol, for the tasks released with it in the same push."""
+    memo[uuid] = json.loads(str(body["document"]))
+    return None
+
+
+def redraw_problem(session: Session, principal: Principal, uuid: str,
+                   body: dict[str, Any], memo: dict[str, Any]) -> str | None:
+    """A redraw is stored only if it recomputes from its protocol and earlier redraws."""
+    protocol_uuid = str(body.get("protocol"))
+    protocol = _protocol_document(session, principal, protocol_uuid, memo)
+    if protocol is None:
+        return f"protocol {protocol_uuid} is not a stored draw protocol of this unit"
+    try:
+        record = json.loads(str(body["document"]))
+    except (KeyError, json.JSONDecodeError) as exc:
+        return f"the redraw record cannot be read: {exc}"
+    earlier = _redraws(session, principal, protocol_uuid, memo)
+    if record.get("sequence") != len(earlier) + 1 or body.get("sequence") != len(earlier) + 1:
+        return f"the redraw should be number {len(earlier) + 1} of its protocol"
+    if body.get("sha256") != record.get("sha256"):
+        return "sha256 differs from the redraw record's"
+    verdict = verify_redraws(protocol, [*earlier, record])
+    if not verdict.ok:
+        return "the redraw does not verify: " + "; ".join(verdict.problems[:3])
+    memo.setdefault(f"redraws:{protocol_uuid}", []).append(record)
     return None
 
 
@@ -90,16 +115,42 @@ def drawn_task_problem(session: Session, principal: Principal, uuid: str,
 
 def _protocol_teams(session: Session, principal: Principal, uuid: str,
                     memo: dict[str, Any]) -> dict[str, list[str]] | None:
-    """Entity key → drawn team of a stored protocol (parsed once per push)."""
+    """Entity key → current team of a stored protocol: drawn, then redrawn."""
+    document = _protocol_document(session, principal, uuid, memo)
+    if document is None:
+        return None
+    teams = _teams(document)
+    for record in _redraws(session, principal, uuid, memo):
+        teams[str(record["entity"])] = [str(k) for k in record["team"]]
+    return teams
+
+
+def _protocol_document(session: Session, principal: Principal, uuid: str,
+                       memo: dict[str, Any]) -> dict[str, Any] | None:
+    """A stored protocol of the principal's unit, parsed once per push (or None)."""
     if uuid in memo:
-        cached: dict[str, list[str]] | None = memo[uuid]
+        cached: dict[str, Any] | None = memo[uuid]
         return cached
     record = session.scalar(select(Record).where(
         Record.uuid == uuid, Record.kind == "draw_protocol", Record.deleted.is_(False),
         Record.unit_id == principal.unit_id))
-    teams = None if record is None else _teams(json.loads(str(record.body["document"])))
-    memo[uuid] = teams
-    return teams
+    document = None if record is None else json.loads(str(record.body["document"]))
+    memo[uuid] = document
+    return document
+
+
+def _redraws(session: Session, principal: Principal, protocol_uuid: str,
+             memo: dict[str, Any]) -> list[dict[str, Any]]:
+    """The protocol's redraw records, stored and earlier in this push, in order."""
+    key = f"redraws:{protocol_uuid}"
+    if key not in memo:
+        stored = [json.loads(str(r.body["document"])) for r in session.scalars(
+            select(Record).where(Record.kind == "draw_redraw", Record.deleted.is_(False),
+                                 Record.unit_id == principal.unit_id))
+            if r.body.get("protocol") == protocol_uuid]
+        memo[key] = sorted(stored, key=lambda r: int(r["sequence"]))
+    found: list[dict[str, Any]] = memo[key]
+    return found
 
 
 def _teams(document: dict[str, Any]) -> dict[str, list[str]]:
@@ -109,6 +160,8 @@ def _teams(document: dict[str, Any]) -> dict[str, list[str]]:
 register(RecordKind("plan", "plans", PLANNERS, Visibility.UNIT))
 register(RecordKind("draw_protocol", "plans", PLANNERS, Visibility.UNIT, append_only=True,
                     check=protocol_problem, stored_check=protocol_in_push))
+register(RecordKind("draw_redraw", "plans", PLANNERS, Visibility.UNIT, append_only=True,
+                    stored_check=redraw_problem))
 register(RecordKind("task", "tasks", PLANNERS, Visibility.ASSIGNED, TaskBody,
                     audience=task_team, stored_check=drawn_task_problem))
 register(RecordKind("recusal", "directory", PLANNERS, Visibility.UNIT))

@@ -7,6 +7,7 @@ from inspector.db.models.inspections import Finding, Inspection, Photo
 from inspector.db.models.plans import (
     Disclosure,
     DrawProtocol,
+    DrawRedraw,
     Plan,
     Recusal,
     Task,
@@ -24,6 +25,7 @@ __all__ = [
     "CustodyEvent",
     "Disclosure",
     "DrawProtocol",
+    "DrawRedraw",
     "Finding",
     "Inspection",
     "Inspector",

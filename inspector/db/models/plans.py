@@ -50,6 +50,22 @@ class DrawProtocol(SyncMixin, Base):
     document: Mapped[str] = mapped_column(Text)
 
 
+class DrawRedraw(SyncMixin, Base):
+    """A recorded redraw of one team after a recusal declared after the draw; immutable."""
+
+    __tablename__ = "draw_redraw"
+    __table_args__ = (UniqueConstraint("protocol_id", "sequence"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    protocol_id: Mapped[int] = mapped_column(ForeignKey("draw_protocol.id"), index=True)
+    sequence: Mapped[int]
+    entity_id: Mapped[int] = mapped_column(ForeignKey("market_entity.id"))
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    drawn_at: Mapped[datetime]
+    operator: Mapped[str] = mapped_column(String(200))
+    document: Mapped[str] = mapped_column(Text)
+
+
 class Task(SyncMixin, Base):
     __tablename__ = "task"
 

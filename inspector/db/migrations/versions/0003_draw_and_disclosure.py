@@ -1,5 +1,5 @@
-"""The draw and publication: plan seeds, draw protocols, drawn tasks' fields, declared
-conflicts (回避), and approved disclosures.
+"""The draw and publication: plan seeds, draw protocols and recorded redraws, drawn
+tasks' fields, declared conflicts (回避), and approved disclosures.
 
 Revision ID: 0003
 Revises: 0002
@@ -65,6 +65,40 @@ def upgrade() -> None:
         "BEGIN SELECT RAISE(ABORT, 'draw protocols are immutable'); END"
     )
 
+    op.create_table("draw_redraw",
+    sa.Column("id", sa.Integer(), nullable=False),
+    sa.Column("protocol_id", sa.Integer(), nullable=False),
+    sa.Column("sequence", sa.Integer(), nullable=False),
+    sa.Column("entity_id", sa.Integer(), nullable=False),
+    sa.Column("sha256", sa.String(length=64), nullable=False),
+    sa.Column("drawn_at", sa.DateTime(), nullable=False),
+    sa.Column("operator", sa.String(length=200), nullable=False),
+    sa.Column("document", sa.Text(), nullable=False),
+    *_sync_columns(),
+    sa.ForeignKeyConstraint(["entity_id"], ["market_entity.id"],
+                            name=op.f("fk_draw_redraw_entity_id_market_entity")),
+    sa.ForeignKeyConstraint(["protocol_id"], ["draw_protocol.id"],
+                            name=op.f("fk_draw_redraw_protocol_id_draw_protocol")),
+    sa.PrimaryKeyConstraint("id", name=op.f("pk_draw_redraw")),
+    sa.UniqueConstraint("protocol_id", "sequence",
+                        name=op.f("uq_draw_redraw_protocol_id_sequence")),
+    sa.UniqueConstraint("sha256", name=op.f("uq_draw_redraw_sha256")),
+    sa.UniqueConstraint("uuid", name=op.f("uq_draw_redraw_uuid")),
+    )
+    with op.batch_alter_table("draw_redraw", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_draw_redraw_protocol_id"), ["protocol_id"],
+                              unique=False)
+        batch_op.create_index(batch_op.f("ix_draw_redraw_pending"), ["pending"], unique=False)
+    op.execute(
+        "CREATE TRIGGER draw_redraw_immutable "
+        "BEFORE UPDATE OF protocol_id, sequence, entity_id, sha256, drawn_at, operator, "
+        "document ON draw_redraw BEGIN SELECT RAISE(ABORT, 'redraws are immutable'); END"
+    )
+    op.execute(
+        "CREATE TRIGGER draw_redraw_undeletable BEFORE DELETE ON draw_redraw "
+        "BEGIN SELECT RAISE(ABORT, 'redraws are immutable'); END"
+    )
+
     with op.batch_alter_table("task", schema=None) as batch_op:
         batch_op.add_column(sa.Column("protocol_id", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("check_items", sa.JSON(), nullable=False,
@@ -127,6 +161,9 @@ def downgrade() -> None:
         for column in ("released_at", "window_end", "window_start", "check_items",
                        "protocol_id"):
             batch_op.drop_column(column)
+    op.execute("DROP TRIGGER IF EXISTS draw_redraw_undeletable")
+    op.execute("DROP TRIGGER IF EXISTS draw_redraw_immutable")
+    op.drop_table("draw_redraw")
     op.execute("DROP TRIGGER IF EXISTS draw_protocol_undeletable")
     op.execute("DROP TRIGGER IF EXISTS draw_protocol_immutable")
     op.drop_table("draw_protocol")
