@@ -112,6 +112,18 @@ def _add_planning_parsers(sub: Any, draw_sub: Any) -> None:
     draw_redraw.add_argument("--out", type=Path, metavar="REDRAW.json",
                              help="also write the redraw record here")
 
+    tasks = sub.add_parser("tasks", help="signed assignment packages for sites with no network")
+    tasks_sub = tasks.add_subparsers(dest="tasks_command", required=True)
+    package_out = tasks_sub.add_parser("export-package",
+                                       help="one inspector's released tasks, signed")
+    package_out.add_argument("--inspector", required=True, metavar="STAFF_ID")
+    package_out.add_argument("--out", required=True, type=Path, metavar="PACKAGE.json")
+    package_in = tasks_sub.add_parser("import-package", help="import a signed package")
+    package_in.add_argument("file", type=Path)
+    package_in.add_argument("--trust", metavar="FINGERPRINT",
+                            help="trust the signing key with this fingerprint (first time)")
+    tasks_sub.add_parser("fingerprint", help="this workspace's signing-key fingerprint")
+
     plan = sub.add_parser("plan", help="inspection plans (format in docs/draw.md)")
     plan_sub = plan.add_subparsers(dest="plan_command", required=True)
     plan_check = plan_sub.add_parser("check", help="check a plan file against the directory")
@@ -144,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return commands.import_file(args.data_dir, args.kind, args.file, lang)
     if command == "audit":
         return commands.verify_audit(args.data_dir, lang)
-    if command in ("draw", "plan", "disclosure"):
+    if command in ("draw", "plan", "disclosure", "tasks"):
         return _planning(args, lang)
     if command == "calendar" and args.calendar_command == "install":
         return commands.install_calendar(args.data_dir, args.file, lang)
@@ -169,7 +181,8 @@ def _planning(args: argparse.Namespace, lang: Lang) -> int:
     today = date.today()
     data_dir = args.data_dir
     match (args.command, getattr(args, "draw_command", None) or getattr(
-            args, "plan_command", None) or getattr(args, "disclosure_command", None)):
+            args, "plan_command", None) or getattr(args, "disclosure_command", None)
+            or getattr(args, "tasks_command", None)):
         case ("draw", "verify"):
             return commands.verify_draw(args.protocol, lang, redraws=args.redraws)
         case ("draw", "redraw"):
@@ -192,6 +205,12 @@ def _planning(args: argparse.Namespace, lang: Lang) -> int:
             return planning_commands.check_plan_file(data_dir, args.file, lang, today)
         case ("plan", "save"):
             return planning_commands.save_plan_file(data_dir, args.file, lang)
+        case ("tasks", "export-package"):
+            return planning_commands.export_package(data_dir, args.inspector, args.out, lang)
+        case ("tasks", "import-package"):
+            return planning_commands.import_package(data_dir, args.file, args.trust, lang)
+        case ("tasks", _):
+            return planning_commands.show_fingerprint(data_dir)
         case ("disclosure", "board"):
             return planning_commands.disclosure_board(data_dir, lang, today,
                                                       as_json=args.json)

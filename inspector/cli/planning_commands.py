@@ -20,7 +20,7 @@ from inspector.core.plan_document import PlanDocument, PlanFileError, parse_plan
 from inspector.core.roles import Role
 from inspector.core.text import Lang, LocalText
 from inspector.db.migrate import SchemaTooNewError
-from inspector.services import disclosure, planning, recusals
+from inspector.services import assignment_package, disclosure, planning, recusals
 from inspector.services.draw_report import ReportError, write_ceremony_summary
 from inspector.services.reference_data import load_calendar
 from inspector.services.workspace import Workspace, local_actor, open_workspace, resolve_data_dir
@@ -209,6 +209,46 @@ def redraw(data_dir: str | None, code: str, *, staff_id: str, entity_key: str, r
     if out is not None:
         _write_text(out, records[-1])
         print(out)
+    return EXIT_OK
+
+
+def export_package(data_dir: str | None, staff_id: str, out: Path, lang: Lang) -> int:
+    workspace = _open(data_dir)
+    try:
+        count = assignment_package.export_package(
+            workspace.store, local_actor(Role.TEAM_LEAD), staff_id=staff_id, path=out).value
+        key = assignment_package.signing_fingerprint(workspace.store)
+    except assignment_package.PackageError as exc:
+        return _refuse(lang, exc.text)
+    finally:
+        workspace.store.close()
+    _say(lang, f"任务包 {out}：{staff_id} 的 {count} 项任务，签名密钥指纹 {key}",
+         f"assignment package {out}: {count} task(s) for {staff_id}, signing key {key}")
+    return EXIT_OK
+
+
+def import_package(data_dir: str | None, path: Path, trust: str | None, lang: Lang) -> int:
+    workspace = _open(data_dir)
+    try:
+        done = assignment_package.import_package(
+            workspace.store, local_actor(Role.INSPECTOR), path, trust=trust).value
+    except assignment_package.PackageError as exc:
+        return _refuse(lang, exc.text)
+    finally:
+        workspace.store.close()
+    _say(lang, f"已导入 {done.inspector} 的任务包：新增 {done.tasks_added} 项任务"
+               f"（{done.tasks_known} 项已有），签名密钥指纹 {done.fingerprint}",
+         f"package for {done.inspector} imported: {done.tasks_added} new task(s) "
+         f"({done.tasks_known} already here), signing key {done.fingerprint}")
+    return EXIT_OK
+
+
+def show_fingerprint(data_dir: str | None) -> int:
+    workspace = _open(data_dir)
+    try:
+        print(assignment_package.signing_fingerprint(workspace.store))
+    finally:
+        workspace.store.close()
     return EXIT_OK
 
 
