@@ -22,6 +22,7 @@ from inspector.core.text import Lang, LocalText
 from inspector.db.migrate import SchemaTooNewError
 from inspector.services import assignment_package, disclosure, planning, recusals
 from inspector.services.draw_report import ReportError, write_ceremony_summary
+from inspector.services.file_output import write_file_atomically
 from inspector.services.reference_data import load_calendar
 from inspector.services.workspace import Workspace, local_actor, open_workspace, resolve_data_dir
 
@@ -134,7 +135,7 @@ def run_draw(data_dir: str | None, plan_arg: str, *, seed_hex: str | None, out: 
     finally:
         workspace.store.close()
     try:
-        _write_text(out, outcome.document_text)
+        write_file_atomically(out, outcome.document_text.encode("utf-8"))
         summary = (write_ceremony_summary(outcome.document_text, summary_dir, lang=lang)
                    if summary_dir is not None else ())
     except OSError as exc:
@@ -207,7 +208,7 @@ def redraw(data_dir: str | None, code: str, *, staff_id: str, entity_key: str, r
          f"{', '.join(made.previous_team)} → {', '.join(made.team)} (redraw {made.sequence}, "
          f"SHA-256 {made.sha256})")
     if out is not None:
-        _write_text(out, records[-1])
+        write_file_atomically(out, records[-1].encode("utf-8"))
         print(out)
     return EXIT_OK
 
@@ -316,13 +317,3 @@ def export(data_dir: str | None, out: Path, lang: Lang, today: date) -> int:
         workspace.store.close()
     _say(lang, f"公示清单 {out}：{count} 条", f"disclosure list {out}: {count} row(s)")
     return EXIT_OK
-
-
-def _write_text(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.partial")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)

@@ -14,6 +14,9 @@ Contract:
   arriving later through sync are recognised, never doubled). A changed byte, an
   unknown key or another format is refused naming the file, and nothing is written.
   Both are audited.
+- :func:`package_fingerprint` reads a package and checks its signature without writing
+  anything, and gives the fingerprint of the key that signed it: what an importer
+  shows the user to compare with the one the team lead reads out.
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ from inspector.db.models import (
 )
 from inspector.services.audit_log import append_event
 from inspector.services.changes import Outcome, Topic
+from inspector.services.file_output import FileOutputError, write_file_atomically
 from inspector.services.store import Store
 
 FORMAT = "inspector-assignment-v1"
@@ -91,6 +95,16 @@ def signing_fingerprint(store: Store) -> str:
         return fingerprint(_public_bytes(_signing_key(session)))
 
 
+def package_fingerprint(path: Path) -> str:
+    """The fingerprint of the key that signed the package at ``path``.
+
+    Reads the file and verifies its signature, writing nothing; an unreadable file,
+    another format or an invalid signature raises :class:`PackageError` exactly as
+    :func:`import_package` does.
+    """
+    return fingerprint(_verified_key(_read(path), path))
+
+
 def export_package(store: Store, actor: Actor, *, staff_id: str, path: Path,
                    now: datetime | None = None) -> Outcome[int]:
     moment = (now or datetime.now(UTC)).astimezone(UTC)
@@ -115,7 +129,11 @@ def export_package(store: Store, actor: Actor, *, staff_id: str, path: Path,
         }
         signature = key.sign(canonical_json(body).encode("utf-8"))
         document = {**body, "signature": base64.b64encode(signature).decode("ascii")}
-        _write(path, json.dumps(document, ensure_ascii=False, indent=1))
+        try:
+            write_file_atomically(path, json.dumps(document, ensure_ascii=False,
+                                                   indent=1).encode("utf-8"))
+        except FileOutputError as exc:
+            raise PackageError(exc.text) from exc
         append_event(session, actor=actor, device_id=store.device_id,
                      action="assignment.exported", object_kind="inspector",
                      object_id=staff_id, payload={"tasks": len(tasks), "file": path.name})
@@ -315,15 +333,3 @@ def _day(value: date | None) -> str | None:
 
 def _date(value: object) -> date | None:
     return date.fromisoformat(str(value)) if value else None
-
-
-def _write(path: Path, text: str) -> None:
-    temporary = path.with_name(f".{path.name}.partial")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise PackageError(LocalText(f"无法写入 {path}：{exc.strerror}",
-                                     f"cannot write {path}: {exc.strerror}")) from exc

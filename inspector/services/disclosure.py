@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -49,6 +48,7 @@ from inspector.db.models import (
 )
 from inspector.services.audit_log import append_event
 from inspector.services.changes import Outcome, Topic
+from inspector.services.file_output import FileOutputError, write_file_atomically
 from inspector.services.store import Store
 
 PUBLICATION_WORKING_DAYS = 20
@@ -132,18 +132,10 @@ def export_disclosure(store: Store, calendar: WorkdayCalendar, path: Path, *, to
               r.completed_on.isoformat(), r.department, "是" if r.must_publish else "",
               "是" if r.abnormal_referral else "") for r in rows]
     data = _xlsx_bytes(lines) if suffix == ".xlsx" else _csv_bytes(lines)
-    temporary = path.with_name(f".{path.name}.partial")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with temporary.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temporary.replace(path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise DisclosureError(LocalText(f"无法写入 {path}：{exc.strerror}",
-                                        f"cannot write {path}: {exc.strerror}")) from exc
+        write_file_atomically(path, data)
+    except FileOutputError as exc:
+        raise DisclosureError(exc.text) from exc
     moment = datetime.now(UTC)
     with store.write() as session:
         exported = {r.inspection_uuid for r in rows}

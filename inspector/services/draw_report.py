@@ -28,6 +28,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from inspector.core.draw import Stratum
 from inspector.core.text import Lang, LocalText
+from inspector.services.file_output import FileOutputError, write_file_atomically
 
 _FONT_CANDIDATES = (
     Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
@@ -61,8 +62,11 @@ def write_ceremony_summary(protocol_text: str, out_dir: Path, *,
     out_dir.mkdir(parents=True, exist_ok=True)
     pdf = out_dir / f"{stem}.pdf"
     xlsx = out_dir / f"{stem}.xlsx"
-    _write_atomically(pdf, _pdf_bytes(lines, protocol, lang))
-    _write_atomically(xlsx, _xlsx_bytes(lines, selected, protocol, lang))
+    try:
+        write_file_atomically(pdf, _pdf_bytes(lines, protocol, lang))
+        write_file_atomically(xlsx, _xlsx_bytes(lines, selected, protocol, lang))
+    except FileOutputError as exc:
+        raise ReportError(exc.text) from exc
     return pdf, xlsx
 
 
@@ -229,14 +233,3 @@ def _cjk_font() -> Path:
     raise ReportError(LocalText(
         "找不到中文字体，无法生成 PDF；请安装 fonts-wqy-microhei",
         "no Chinese font found to write the PDF; install fonts-wqy-microhei"))
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    temporary = path.with_name(f".{path.name}.partial")
-    try:
-        temporary.write_bytes(data)
-        temporary.replace(path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise ReportError(LocalText(f"无法写入 {path}：{exc.strerror}",
-                                    f"cannot write {path}: {exc.strerror}")) from exc

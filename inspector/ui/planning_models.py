@@ -128,6 +128,19 @@ class UnassignedTableModel(SnapshotTableModel[tuple[str, str]]):
         return text
 
 
+def team_members(task: TaskView) -> tuple[tuple[str, str], ...]:
+    """The task's team as (label, staff id), the lead first.
+
+    :class:`TaskView` words each member as "name (staff id)"; the staff id is what the
+    services take.
+    """
+    members = []
+    for label in task.team:
+        _name, _open, rest = label.rpartition(" (")
+        members.append((label, rest[:-1] if rest.endswith(")") else label))
+    return tuple(members)
+
+
 def compact_rows(table: QTableView) -> None:
     """One line per row and no row numbers: the directory tables' look."""
     vertical = table.verticalHeader()

@@ -1,7 +1,7 @@
 """The ops of the plans, draw and publication screens (named ``verb_noun``), and their DTOs.
 
 Contract: each op function builds an :class:`~inspector.ui.db_worker.Op` whose body runs
-on the DB thread, calls the planning, disclosure or draw-report services and returns
+on the DB thread, calls the planning, recusal, disclosure or draw-report services and returns
 frozen data or an ``Outcome`` naming the topics it changed. Bodies capture only
 immutable arguments (plan documents, codes, paths, the actor, the calendar), never
 widgets. Plan and protocol files are small and are read and written by ops too, so the
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -28,8 +27,9 @@ from inspector.core.plan_document import PlanDocument, PlanFileError, parse_plan
 from inspector.core.roles import Actor
 from inspector.core.text import Lang, LocalText
 from inspector.core.workdays import WorkdayCalendar
-from inspector.services import disclosure, draw_report, planning
+from inspector.services import disclosure, draw_report, planning, recusals
 from inspector.services.changes import Outcome
+from inspector.services.file_output import write_file_atomically
 from inspector.ui.db_worker import Op, OpEnv
 
 # Kinds of preview findings; the screen words each one in the user's language.
@@ -39,14 +39,6 @@ COUNT_EXCEEDS = "count_exceeds"  # figures: (stratum size, count asked for)
 NOTHING_TO_DRAW = "nothing_to_draw"
 SHORT_CAPACITY = "short_capacity"  # figures: (places, inspector-tasks needed)
 OTHER_RULE = "other_rule"  # detail: the draw's own (English) reason
-
-
-class FileWriteError(ValueError):
-    """A file the user chose could not be written; the reason in both languages."""
-
-    def __init__(self, text: LocalText) -> None:
-        super().__init__(text.en)
-        self.text = text
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +124,7 @@ def read_plan_file(path: Path) -> Op[PlanDocument]:
 def write_plan_file(plan: PlanDocument, path: Path) -> Op[Path]:
     def body(_env: OpEnv) -> Path:
         text = json.dumps(plan_json(plan), ensure_ascii=False, indent=2) + "\n"
-        _write_atomically(path, text.encode("utf-8"))
+        write_file_atomically(path, text.encode("utf-8"))
         return path
 
     return Op("write_plan_file", body)
@@ -222,7 +214,7 @@ def summary_of_protocol(code: str, text: str) -> DrawSummary:
 def save_protocol(code: str, path: Path) -> Op[Path]:
     def body(env: OpEnv) -> Path:
         text = planning.protocol_text(env.workspace.store, code)
-        _write_atomically(path, text.encode("utf-8"))
+        write_file_atomically(path, text.encode("utf-8"))
         return path
 
     return Op("save_protocol", body)
@@ -247,6 +239,34 @@ def release_plan_tasks(code: str, actor: Actor) -> Op[int]:
               lambda env: planning.release_tasks(env.workspace.store, code, actor))
 
 
+def redraw_task_team(code: str, staff_id: str, entity_key: str, reason: str,
+                     actor: Actor) -> Op[recusals.RedrawOutcome]:
+    """Record ``staff_id``'s recusal from ``entity_key`` and redraw that one team."""
+    return Op("redraw_task_team", lambda env: recusals.redraw_after_recusal(
+        env.workspace.store, actor, plan_code=code, staff_id=staff_id,
+        entity_key=entity_key, reason=reason))
+
+
+def save_redraw_records(code: str, folder: Path) -> Op[tuple[Path, ...]]:
+    """Write the plan's redraw records into ``folder`` as REDRAW-1.json, REDRAW-2.json, …
+
+    Each file holds the stored canonical JSON unchanged, so ``inspector draw verify``
+    recomputes exactly what was recorded. Returns the files written (none without a
+    redraw).
+    """
+
+    def body(env: OpEnv) -> tuple[Path, ...]:
+        records = recusals.protocol_redraws(env.workspace.store, code)
+        written = []
+        for number, text in enumerate(records, start=1):
+            target = folder / f"REDRAW-{number}.json"
+            write_file_atomically(target, text.encode("utf-8"))
+            written.append(target)
+        return tuple(written)
+
+    return Op("save_redraw_records", body)
+
+
 # -- publication (一公开) ---------------------------------------------------------------------
 
 
@@ -268,19 +288,3 @@ def export_disclosure_list(calendar: WorkdayCalendar, path: Path, today: date,
 
 
 # -- internals ------------------------------------------------------------------------------
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write the whole file under a temporary name, then rename it into place."""
-    temporary = path.with_name(f".{path.name}.partial")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with temporary.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        temporary.replace(path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise FileWriteError(LocalText(f"无法写入 {path}：{exc.strerror}",
-                                       f"cannot write {path}: {exc.strerror}")) from exc

@@ -23,7 +23,7 @@ from inspector.services.directory_import import ImportKind
 from inspector.services.workspace import resolve_data_dir
 
 IDLE_TIMEOUT_S = 120.0
-SHOTS = 13
+SHOTS = 14
 _BAD_ROWS = (
     "统一社会信用代码,名称,主体类型,行政区划代码,住所,风险等级\n"
     "91130123MA0ABCDE6X,正定县样例商贸有限公司,企业,130123,正定镇中山路1号,B\n"
@@ -118,8 +118,15 @@ def run_tour(data_dir: str | None, out: Path, lang: Lang) -> int:
             capture("11-plans-draw", window)
             plans.tabs.setCurrentWidget(plans.tasks_panel)
             capture("12-plans-tasks", window)
+            plans.tasks_panel.table.selectRow(0)
+            redraw = plans.tasks_panel.open_redraw()
+            assert redraw is not None
+            redraw.reason_edit.setText("近亲属在该单位任职" if lang is Lang.ZH
+                                       else "A relative works for this entity")
+            capture("13-plans-redraw", redraw)
+            redraw.close()
             window.show_screen("disclosure")
-            capture("13-publication", window)
+            capture("14-publication", window)
         finally:
             window.close()
     return 0 if len(shots) == SHOTS else 1

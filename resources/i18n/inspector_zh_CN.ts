@@ -323,152 +323,152 @@
 <context>
     <name>DrawPanel</name>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="204" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="201" />
         <source>1. Seed</source>
         <translation>第一步：种子</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="205" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="202" />
         <source>2. Draw</source>
         <translation>第二步：抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="206" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="203" />
         <source>Generate a random seed and publish its commitment</source>
         <translation>生成随机种子，并公布其承诺值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="207" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="204" />
         <source>Derive the seed from a public text announced in advance</source>
         <translation>由事先公布的公开文本生成种子</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="210" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="207" />
         <source>e.g. the closing figure of a lottery draw, as announced</source>
         <translation>例如：公开发布的彩票开奖号码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="211" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="208" />
         <source>Commit seed</source>
         <translation>提交种子</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="212" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="209" />
         <source>Commitment sha256(seed), to publish:</source>
         <translation>待公布的承诺值 sha256(种子)：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="213" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="210" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="214" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="211" />
         <source>Copy the commitment to the clipboard</source>
         <translation>将承诺值复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="216" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="213" />
         <source>Publish the commitment (for example on the bureau's website) before running the draw. The seed itself stays secret until the draw; afterwards anyone can check that sha256(seed) equals what was published, so the seed cannot have been chosen after seeing the result.</source>
         <translation>抽取之前，请先公布承诺值（例如在本局门户网站）。种子本身在抽取前保密；抽取之后，任何人都可以核对 sha256(种子) 是否等于事先公布的承诺值，从而证明种子不是看到结果之后才选定的。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="220" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="217" />
         <source>Run draw…</source>
         <translation>开始抽取……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="223" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="220" />
         <source>Protocol SHA-256 (publish it with the result):</source>
         <translation>抽取记录 SHA-256（与抽取结果一并公布）：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="224" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="221" />
         <source>Entities drawn and staffed</source>
         <translation>抽中并已派员的主体</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="225" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="222" />
         <source>Tasks per inspector at most</source>
         <translation>每名检查人员任务上限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="225" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="222" />
         <source>Drawn without a team</source>
         <translation>抽中但未能派员</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="228" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="225" />
         <source>Save protocol…</source>
         <translation>保存抽取记录……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="229" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="226" />
         <source>Export ceremony summary…</source>
         <translation>导出抽取记录摘要……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="230" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="227" />
         <source>The draw's record as PDF and .xlsx, for signing and filing</source>
         <translation>抽取记录的 PDF 和 .xlsx 版本，供签字和归档</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="239" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="236" />
         <source>Choose a saved plan in the list above.</source>
         <translation>请在上方列表中选择一个已保存的计划。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="241" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="238" />
         <source>Plan %1 · %2</source>
         <translation>计划 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="271" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="268" />
         <source>Drawn with the seed of this commitment; the protocol contains the seed, so anyone can verify the draw.</source>
         <translation>已使用此承诺值对应的种子完成抽取；抽取记录中含有种子，任何人都可以核验。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="274" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="271" />
         <source>No seed committed yet.</source>
         <translation>尚未提交种子。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="276" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="273" />
         <source>Seed derived from the public text “%1”. Ready to draw.</source>
         <translation>种子由公开文本“%1”生成。可以抽取。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="278" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="275" />
         <source>A secret seed is committed. Publish the commitment, then run the draw.</source>
         <translation>已提交保密的种子。请先公布承诺值，再开始抽取。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="294" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="291" />
         <source>Replace the seed</source>
         <translation>更换种子</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="295" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="292" />
         <source>Plan %1 already has a committed seed. Replace it? A commitment already published would no longer match.</source>
         <translation>计划 %1 已提交种子。确定要更换吗？已经公布的承诺值将不再相符。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="302" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="299" />
         <source>Seed committed. Commitment: %1</source>
         <translation>种子已提交。承诺值：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="309" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="306" />
         <source>Commitment copied to the clipboard.</source>
         <translation>承诺值已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="315" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="312" />
         <source>Run the draw</source>
         <translation>开始抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="316" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="313" />
         <source>Run the draw for plan %1 now?
 
 The result is final: a draw is never redone or edited. Make sure the commitment %2… has been published.</source>
@@ -477,37 +477,37 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 抽取结果即为最终结果，不能重抽，也不能修改。请确认承诺值 %2… 已经公布。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="328" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="325" />
         <source>Drawing…</source>
         <translation>正在抽取……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="335" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="332" />
         <source>Drawn: %1 entities with their teams. Release the tasks on the Tasks tab.</source>
         <translation>抽取完成：%1 个主体及其检查组。请在“任务”页签下达任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="354" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="351" />
         <source>Save protocol</source>
         <translation>保存抽取记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="354" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="351" />
         <source>Protocol (*.json)</source>
         <translation>抽取记录 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="365" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="362" />
         <source>Protocol saved to %1</source>
         <translation>抽取记录已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="373" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="370" />
         <source>Folder for the ceremony summary</source>
         <translation>选择抽取记录摘要的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="384" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="381" />
         <source>Ceremony summary written: %1 and %2</source>
         <translation>抽取记录摘要已写入：%1 和 %2</translation>
     </message>
@@ -561,74 +561,183 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
     </message>
 </context>
 <context>
+    <name>ExportPackageDialog</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="123" />
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="154" />
+        <source>Export assignment package</source>
+        <translation>导出任务包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="125" />
+        <source>For an inspector whose laptop cannot sync: a file with all of the inspector's released tasks (with their entities, teams and check items), signed with this workspace's key. A changed byte makes the file unusable.</source>
+        <translation>供无法同步的检查人员使用：该检查人员全部已下达任务（含检查对象、检查组和检查事项）的文件，以本工作区的密钥签名。文件改动任何一个字节即无法导入。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="128" />
+        <source>&amp;Inspector</source>
+        <translation>检查人员(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="129" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="130" />
+        <source>Browse…</source>
+        <translation>浏览……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="131" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="132" />
+        <source>Signing-key fingerprint of this workspace:</source>
+        <translation>本工作区签名密钥指纹：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="133" />
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="134" />
+        <source>Copy the fingerprint to the clipboard</source>
+        <translation>将指纹复制到剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="136" />
+        <source>Read this fingerprint out to the inspector (by phone or in person), not in the same message as the file: on the first import from this workspace the inspector must confirm that it matches.</source>
+        <translation>请通过电话或当面向检查人员念出此指纹，不要与文件通过同一渠道发送：检查人员首次导入本工作区的任务包时，须确认指纹一致。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="155" />
+        <source>Assignment packages (*.json)</source>
+        <translation>任务包 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="164" />
+        <source>Choose the file to write.</source>
+        <translation>请选择要写入的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="199" />
+        <source>%1 tasks of %2 written to %3</source>
+        <translation>已将 %2 的 %1 项任务写入 %3</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="88" />
+        <location filename="../../inspector/ui/screens/home.py" line="127" />
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="90" />
+        <location filename="../../inspector/ui/screens/home.py" line="129" />
         <source>Signed in on this computer as %1, acting as %2.</source>
         <translation>本机用户 %1，当前角色：%2。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="92" />
+        <location filename="../../inspector/ui/screens/home.py" line="131" />
         <source>Market entities</source>
         <translation>市场主体</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="93" />
+        <location filename="../../inspector/ui/screens/home.py" line="132" />
         <source>Inspectors on duty</source>
         <translation>在岗检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="94" />
+        <location filename="../../inspector/ui/screens/home.py" line="133" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="95" />
+        <location filename="../../inspector/ui/screens/home.py" line="134" />
         <source>Deadlines from today</source>
         <translation>自今日起的法定期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="115" />
+        <location filename="../../inspector/ui/screens/home.py" line="135" />
+        <source>Import assignment package…</source>
+        <translation>导入任务包……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/home.py" line="137" />
+        <source>Ctrl+O · Your tasks as a signed file from the team lead, for a laptop that cannot sync</source>
+        <translation>Ctrl+O · 组长签发的任务文件，供无法同步的电脑使用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/home.py" line="150" />
+        <source>Import assignment package</source>
+        <translation>导入任务包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/home.py" line="151" />
+        <source>Assignment packages (*.json)</source>
+        <translation>任务包 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/home.py" line="165" />
+        <source>Imported the package %1 for %2: %3 new tasks (%4 already here), %5 new entities, %6 new inspectors. Signing key %7.</source>
+        <translation>已导入 %2 的任务包 %1：新增任务 %3 项（已有 %4 项），新增检查对象 %5 户、检查人员 %6 名。签名密钥指纹 %7。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/home.py" line="174" />
+        <source>Not imported: %1</source>
+        <translation>未导入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/home.py" line="184" />
+        <source>Not imported: the fingerprint of %1 was not confirmed.</source>
+        <translation>未导入：未确认 %1 的密钥指纹。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/home.py" line="188" />
+        <source>Compare the fingerprint of %1 with the one your team lead read out.</source>
+        <translation>请将 %1 的密钥指纹与组长念出的指纹逐组核对。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/home.py" line="211" />
         <source>%1 in risk classes D and E</source>
         <translation>其中 D、E 级（高风险）%1 户</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="121" />
+        <location filename="../../inspector/ui/screens/home.py" line="217" />
         <source>%1 cannot inspect today: certificate expired, missing or not yet valid</source>
         <translation>%1 人今日不能执法：执法证已过期、缺失或未生效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="123" />
+        <location filename="../../inspector/ui/screens/home.py" line="219" />
         <source>All certificates valid today</source>
         <translation>今日全部执法证有效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="131" />
+        <location filename="../../inspector/ui/screens/home.py" line="227" />
         <source>Hash chain intact</source>
         <translation>哈希链完整</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="134" />
+        <location filename="../../inspector/ui/screens/home.py" line="230" />
         <source>Tampered: %1</source>
         <translation>已被篡改：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="146" />
+        <location filename="../../inspector/ui/screens/home.py" line="242" />
         <source>Results of an inspection ending today: publish by %1 (20 working days)</source>
         <translation>今日结束的检查：结果须于 %1 前公示（20 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="148" />
+        <location filename="../../inspector/ui/screens/home.py" line="244" />
         <source>Samples taken today: at the lab by %1 (5 working days)</source>
         <translation>今日抽取的样品：须于 %1 前送达检验机构（5 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="157" />
+        <location filename="../../inspector/ui/screens/home.py" line="253" />
         <source>No holiday schedule installed for %1: counted with weekends only</source>
         <translation>尚未安装 %1 年节假日安排：暂按周末计算</translation>
     </message>
@@ -1135,107 +1244,107 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>PlanningScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="233" />
+        <location filename="../../inspector/ui/screens/planning.py" line="234" />
         <source>Import plan file</source>
         <translation>导入计划文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="233" />
-        <location filename="../../inspector/ui/screens/planning.py" line="258" />
+        <location filename="../../inspector/ui/screens/planning.py" line="234" />
+        <location filename="../../inspector/ui/screens/planning.py" line="259" />
         <source>Plan files (*.json)</source>
         <translation>计划文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="242" />
+        <location filename="../../inspector/ui/screens/planning.py" line="243" />
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="249" />
+        <location filename="../../inspector/ui/screens/planning.py" line="250" />
         <source>Read %1: check the plan, then save it.</source>
         <translation>已读取 %1：请核对计划后保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="253" />
-        <location filename="../../inspector/ui/screens/planning.py" line="263" />
-        <location filename="../../inspector/ui/screens/planning.py" line="272" />
+        <location filename="../../inspector/ui/screens/planning.py" line="254" />
+        <location filename="../../inspector/ui/screens/planning.py" line="264" />
+        <location filename="../../inspector/ui/screens/planning.py" line="273" />
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="258" />
+        <location filename="../../inspector/ui/screens/planning.py" line="259" />
         <source>Export plan file</source>
         <translation>导出计划文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="269" />
+        <location filename="../../inspector/ui/screens/planning.py" line="270" />
         <source>Plan written to %1</source>
         <translation>计划已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="275" />
-        <location filename="../../inspector/ui/screens/planning.py" line="280" />
+        <location filename="../../inspector/ui/screens/planning.py" line="276" />
+        <location filename="../../inspector/ui/screens/planning.py" line="281" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="286" />
+        <location filename="../../inspector/ui/screens/planning.py" line="287" />
         <source>Plan %1 saved. Commit a seed on the next tab.</source>
         <translation>计划 %1 已保存。请在下一页签提交种子。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="320" />
-        <location filename="../../inspector/ui/screens/planning.py" line="377" />
+        <location filename="../../inspector/ui/screens/planning.py" line="321" />
+        <location filename="../../inspector/ui/screens/planning.py" line="378" />
         <source>New plan</source>
         <translation>新建计划</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="322" />
+        <location filename="../../inspector/ui/screens/planning.py" line="323" />
         <source>Editing %1</source>
         <translation>正在编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="324" />
+        <location filename="../../inspector/ui/screens/planning.py" line="325" />
         <source>%1 is drawn: save changes under a new code</source>
         <translation>%1 已抽取：修改后请以新编号保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="340" />
+        <location filename="../../inspector/ui/screens/planning.py" line="341" />
         <source>The preview waits for a complete plan: %1</source>
         <translation>计划填写完整后显示预览：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="376" />
+        <location filename="../../inspector/ui/screens/planning.py" line="377" />
         <source>Plans and draw</source>
         <translation>抽查计划与抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="379" />
+        <location filename="../../inspector/ui/screens/planning.py" line="380" />
         <source>Import plan file…</source>
         <translation>导入计划文件……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="381" />
+        <location filename="../../inspector/ui/screens/planning.py" line="382" />
         <source>Export plan file…</source>
         <translation>导出计划文件……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="383" />
+        <location filename="../../inspector/ui/screens/planning.py" line="384" />
         <source>Save plan</source>
         <translation>保存计划</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="385" />
+        <location filename="../../inspector/ui/screens/planning.py" line="386" />
         <source>Plan definition</source>
         <translation>计划内容</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="386" />
+        <location filename="../../inspector/ui/screens/planning.py" line="387" />
         <source>Seed and draw</source>
         <translation>种子与抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="387" />
+        <location filename="../../inspector/ui/screens/planning.py" line="388" />
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
@@ -1266,6 +1375,56 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
         <location filename="../../inspector/ui/widgets/import_flow.py" line="63" />
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>RedrawDialog</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="88" />
+        <source>Recusal and redraw</source>
+        <translation>回避重抽</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="89" />
+        <source>%1 · %2
+Current team: %3</source>
+        <translation>%1 · %2
+当前检查组：%3</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="93" />
+        <source>&amp;Declared by</source>
+        <translation>申请回避人员(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="94" />
+        <source>The team member who declares the conflict of interest with this entity</source>
+        <translation>声明与该检查对象存在利害关系的检查组成员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="96" />
+        <source>&amp;Reason</source>
+        <translation>回避理由(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="98" />
+        <source>Required, e.g. a relative works for this entity</source>
+        <translation>必填，例如：近亲属在该单位任职</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="100" />
+        <source>The member is recused from this entity and its team is drawn again on the record by the published algorithm (hash-rank-v1-redraw), from the protocol and the earlier redraws: anyone can recompute it. A team is never edited by hand. The redraw is final and numbered; save the records with the protocol.</source>
+        <translation>该成员回避此检查对象，检查组按公开算法（hash-rank-v1-redraw）依据抽取记录和此前的重抽记录重新抽取并留痕，任何人都可复算。检查组从不手工修改。重抽结果为最终结果并依次编号，请将重抽记录与抽取记录一并保存。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="104" />
+        <source>Recuse and redraw</source>
+        <translation>回避并重抽</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="112" />
+        <source>Write the reason for the recusal: it is kept in the redraw record.</source>
+        <translation>请填写回避理由：理由将记入重抽记录。</translation>
     </message>
 </context>
 <context>
@@ -1943,44 +2102,122 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>TasksPanel</name>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="439" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="131" />
         <source>Release tasks…</source>
         <translation>下达任务……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="440" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="132" />
         <source>Send the drawn tasks to their teams (they go to the inspectors with the next sync)</source>
         <translation>将抽中的任务下达给各检查组（下次同步时发送到检查人员的电脑）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="453" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="134" />
+        <source>Recusal and redraw…</source>
+        <translation>回避重抽……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="136" />
+        <source>A team member declares a conflict with the selected task's entity: record it and draw that team again</source>
+        <translation>检查组成员声明与所选任务的检查对象存在利害关系：登记回避并重新抽取该检查组</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="138" />
+        <source>Save redraw records…</source>
+        <translation>保存重抽记录……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="140" />
+        <source>Write the plan's redraw records (REDRAW-1.json, REDRAW-2.json, …) into a folder, to publish and verify with the protocol</source>
+        <translation>将本计划的重抽记录（REDRAW-1.json、REDRAW-2.json……）写入文件夹，与抽取记录一并公开和核验</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="142" />
+        <source>Export assignment package…</source>
+        <translation>导出任务包……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="144" />
+        <source>A signed file of one inspector's released tasks, for a laptop that cannot sync</source>
+        <translation>一名检查人员已下达任务的签名文件，供无法同步的电脑使用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="194" />
         <source>Choose a plan to see its tasks.</source>
         <translation>选择一个计划以查看其任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="455" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="196" />
         <source>Plan %1 has not been drawn yet.</source>
         <translation>计划 %1 尚未抽取。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="458" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="199" />
         <source>Plan %1: %2 tasks, %3 waiting for release.</source>
         <translation>计划 %1：共 %2 项任务，%3 项待下达。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="473" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="225" />
         <source>Release tasks</source>
         <translation>下达任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="474" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="226" />
         <source>Release the %1 tasks of plan %2 to their teams? They go to the inspectors' laptops with the next sync.</source>
         <translation>将计划 %2 的 %1 项任务下达给各检查组吗？任务将在下次同步时发送到检查人员的电脑。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="489" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="241" />
         <source>%1 tasks released.</source>
         <translation>已下达 %1 项任务。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="262" />
+        <source>Choose a plan first.</source>
+        <translation>请先选择计划。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="274" />
+        <source>Redraw %1 recorded for %2: %3 → %4. SHA-256 %5</source>
+        <translation>已记录 %2 的第 %1 次重抽：%3 → %4。SHA-256 %5</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="285" />
+        <source>Folder for the redraw records</source>
+        <translation>重抽记录保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="300" />
+        <source>Plan %1 has no redraw records.</source>
+        <translation>计划 %1 没有重抽记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="303" />
+        <source>%1 redraw records written to %2 (REDRAW-1.json to REDRAW-%1.json)</source>
+        <translation>已将 %1 份重抽记录写入 %2（REDRAW-1.json 至 REDRAW-%1.json）</translation>
+    </message>
+</context>
+<context>
+    <name>TrustKeyDialog</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="250" />
+        <source>Confirm the team lead's key</source>
+        <translation>确认组长的签名密钥</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="252" />
+        <source>%1 is signed by a key this workspace does not trust yet. Does its fingerprint match, group for group, the one your team lead read out to you?</source>
+        <translation>%1 由本工作区尚未信任的密钥签名。下面的指纹是否与组长向您念出的指纹逐组一致？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="256" />
+        <source>Only confirm a fingerprint you heard from the team lead yourself (by phone or in person). If it differs, cancel: the file may not come from your team lead.</source>
+        <translation>只能确认您亲自从组长处（电话或当面）听到的指纹。如不一致，请取消：该文件可能并非来自您的组长。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="258" />
+        <source>It matches: trust and import</source>
+        <translation>指纹一致，信任并导入</translation>
     </message>
 </context>
 <context>

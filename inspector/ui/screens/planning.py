@@ -45,9 +45,10 @@ from inspector.ui import planning_ops
 from inspector.ui.context import AppContext
 from inspector.ui.planning_models import PlanTableModel, compact_rows
 from inspector.ui.snapshot_table_model import enable_sorting
-from inspector.ui.widgets.draw_panel import DrawPanel, TasksPanel
+from inspector.ui.widgets.draw_panel import DrawPanel
 from inspector.ui.widgets.feedback import NO_MESSAGE, Message, error_text, show_message
 from inspector.ui.widgets.plan_form import PlanForm
+from inspector.ui.widgets.tasks_panel import TasksPanel
 
 PREVIEW_DELAY_MS = 400
 

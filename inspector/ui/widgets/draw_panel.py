@@ -1,7 +1,7 @@
-"""The seed-and-draw panel and the tasks panel of the plans screen.
+"""The seed-and-draw panel of the plans screen (the tasks tab is :mod:`.tasks_panel`).
 
-Contract: main thread. Both act on the plan the screen hands them with ``set_plan`` (a
-frozen :class:`~inspector.services.planning.PlanView`, or None) and do all their
+Contract: main thread. It acts on the plan the screen hands it with ``set_plan`` (a
+frozen :class:`~inspector.services.planning.PlanView`, or None) and does all its
 database work through ops on the DB thread (:mod:`inspector.ui.planning_ops`).
 
 :class:`DrawPanel` commits the seed (a generated one, or one derived from a public
@@ -9,8 +9,7 @@ text), shows its commitment for publication with a copy button, runs the draw af
 confirmation with a busy indicator (the window stays responsive while the DB thread
 works), shows the result (SHA-256, staffed count, capacity, unstaffed entities and why),
 and saves the protocol (.json) or the ceremony summary (PDF and .xlsx) where the user
-chooses. :class:`TasksPanel` lists the plan's tasks and releases them after a
-confirmation. Errors are shown in the user's language next to the action.
+chooses. Errors are shown in the user's language next to the action.
 """
 
 from __future__ import annotations
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -39,11 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.lifecycles import PlanStatus
-from inspector.services.planning import PlanView, TaskView
+from inspector.services.planning import PlanView
 from inspector.ui import planning_ops
 from inspector.ui.context import AppContext
-from inspector.ui.planning_models import TaskTableModel, UnassignedTableModel, compact_rows
-from inspector.ui.snapshot_table_model import enable_sorting
+from inspector.ui.planning_models import UnassignedTableModel, compact_rows
 from inspector.ui.widgets.feedback import (
     NO_MESSAGE,
     Message,
@@ -385,106 +382,3 @@ class DrawPanel(QWidget):
                     "%1", str(files[0])).replace("%2", str(files[1]))),
             on_error=self._failed)
 
-
-class TasksPanel(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self.plan: PlanView | None = None
-        self._message: Message = NO_MESSAGE
-        self.count_label = QLabel()
-        self.count_label.setObjectName("taskCount")
-        self.release_button = QPushButton()
-        self.release_button.setObjectName("releaseTasksButton")
-        self.release_button.clicked.connect(self.release_tasks)
-        bar = QHBoxLayout()
-        bar.addWidget(self.count_label, 1)
-        bar.addWidget(self.release_button)
-        self.model = TaskTableModel(ctx.lang, self)
-        self.table = QTableView()
-        self.table.setObjectName("tasksTable")
-        self.table.setModel(self.model)
-        enable_sorting(self.table)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        compact_rows(self.table)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((170, 300, 80, 150, 150, 150)):
-            self.table.setColumnWidth(column, width)
-        self.message_label = QLabel()
-        self.message_label.setObjectName("tasksMessage")
-        self.message_label.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.message_label)
-        self.retranslate()
-
-    def set_plan(self, plan: PlanView | None) -> None:
-        if (plan.code if plan else None) != (self.plan.code if self.plan else None):
-            self._message = NO_MESSAGE
-        self.plan = plan
-        self.reload()
-
-    def reload(self) -> None:
-        if self.plan is None or self.plan.status in _OPEN_STATES:
-            self._loaded(())
-            return
-        self._ctx.db.submit(planning_ops.load_plan_tasks(self.plan.code),
-                            on_result=self._loaded, on_error=self._failed)
-
-    def retranslate(self) -> None:
-        self.release_button.setText(self.tr("Release tasks…"))
-        self.release_button.setToolTip(self.tr("Send the drawn tasks to their teams (they go "
-                                               "to the inspectors with the next sync)"))
-        self.model.retranslate(self._ctx.lang)
-        self._refresh()
-
-    def _loaded(self, tasks: tuple[TaskView, ...]) -> None:
-        self.model.set_snapshot(tasks, [f"{t.entity_key} {t.entity_name} {' '.join(t.team)}"
-                                        .casefold() for t in tasks])
-        self._refresh()
-
-    def _refresh(self) -> None:
-        plan = self.plan
-        if plan is None:
-            self.count_label.setText(self.tr("Choose a plan to see its tasks."))
-        elif plan.status in _OPEN_STATES:
-            self.count_label.setText(self.tr("Plan %1 has not been drawn yet.")
-                                     .replace("%1", plan.code))
-        else:
-            self.count_label.setText(self.tr("Plan %1: %2 tasks, %3 waiting for release.")
-                                     .replace("%1", plan.code)
-                                     .replace("%2", str(self.model.total))
-                                     .replace("%3", str(plan.proposed)))
-        self.release_button.setEnabled(plan is not None and plan.proposed > 0)
-        show_message(self.message_label, self._message)
-
-    def _failed(self, error: BaseException) -> None:
-        self._message = (lambda: error_text(self._ctx.lang, error), True)
-        self._refresh()
-
-    def release_tasks(self) -> None:
-        plan = self.plan
-        if plan is None or not self.release_button.isEnabled():
-            return
-        if not confirm(self, self.tr("Release tasks"), self.tr(
-                "Release the %1 tasks of plan %2 to their teams? They go to the inspectors' "
-                "laptops with the next sync.").replace("%1", str(plan.proposed))
-                .replace("%2", plan.code)):
-            return
-        self.start_release()
-
-    def start_release(self) -> None:
-        """Release without asking (after the confirmation, and in the tour)."""
-        plan = self.plan
-        if plan is None or not self.release_button.isEnabled():
-            return
-        self._ctx.db.submit(planning_ops.release_plan_tasks(plan.code, self._ctx.actor),
-                            on_result=self._released, on_error=self._failed)
-
-    def _released(self, count: int) -> None:
-        self._message = (lambda: self.tr("%1 tasks released.").replace("%1", str(count)), False)
-        self._refresh()

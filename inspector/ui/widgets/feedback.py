@@ -17,13 +17,13 @@ from inspector.core.text import Lang, LocalText
 
 Message = tuple[Callable[[], str], bool]  # (the text, worded when shown; is an error)
 NO_MESSAGE: Message = (str, False)
-_ERROR_STYLE = "color: #b3261e;"
-_DONE_STYLE = "color: #1b6e20;"
+ERROR_STYLE = "color: #b3261e;"
+DONE_STYLE = "color: #1b6e20;"
 
 
 def show_message(label: QLabel, message: Message) -> None:
     text, is_error = message
-    label.setStyleSheet(_ERROR_STYLE if is_error else _DONE_STYLE)
+    label.setStyleSheet(ERROR_STYLE if is_error else DONE_STYLE)
     label.setText(text())
 
 
