@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(f"Ctrl+{number}"), self,
                       lambda n=number: self._go_to_row(n - 1))
         ctx.language_changed.connect(lambda _lang: self.retranslate())
-        ctx.role_changed.connect(lambda _role: self._rebuild_navigation())
+        ctx.role_changed.connect(self._role_changed)
         ctx.workspace_opened.connect(self._workspace_opened)
         ctx.db.busy_changed.connect(self._busy)
         ctx.db.op_failed.connect(self._op_failed)
@@ -211,6 +211,15 @@ class MainWindow(QMainWindow):
     def _go_to_row(self, row: int) -> None:
         if 0 <= row < self.navigation.count():
             self.navigation.setCurrentRow(row)
+
+    def _role_changed(self, role: Role) -> None:
+        """Keep the header's role box on the acting role, however it was set."""
+        index = self.role_box.findData(role)
+        if index >= 0 and index != self.role_box.currentIndex():
+            blocked = self.role_box.blockSignals(True)
+            self.role_box.setCurrentIndex(index)
+            self.role_box.blockSignals(blocked)
+        self._rebuild_navigation()
 
     def _role_chosen(self, index: int) -> None:
         # Qt hands StrEnum item data back as plain str: convert before use.

@@ -84,6 +84,16 @@ def test_the_role_box_changes_the_acting_role(app_window: Launched) -> None:
     assert box.currentText() == "检查人员"
 
 
+def test_the_role_box_follows_a_role_set_elsewhere(app_window: Launched) -> None:
+    window = app_window.window
+    app_window.ctx.set_role(Role.TEAM_LEAD)
+    assert window.role_box.currentText() == "组长"
+    assert "plans" in window.visible_screen_keys()
+    app_window.ctx.set_role(Role.INSPECTOR)
+    assert window.role_box.currentText() == "检查人员"
+    assert "plans" not in window.visible_screen_keys()
+
+
 def test_an_inspector_is_moved_off_the_audit_log(app_window: Launched) -> None:
     window = app_window.window
     assert window.show_screen("audit")
