@@ -1,0 +1,1 @@
+"""The checklist engine: formats, the expression language, versions and drafts (no Qt)."""
