@@ -64,7 +64,7 @@ def form_state(checklist: Checklist, answers: Mapping[str, Value],
                 problems.append(Problem(item.key, LocalText("必填", "required")))
             continue
         answered += 1
-        problems.extend(Problem(item.key, text) for text in _kind_problems(item, value))
+        problems.extend(Problem(item.key, text) for text in kind_problems(item, value))
         for rule in item.rules:
             if not truthy(evaluate(rule.tree, context)):
                 problems.append(Problem(item.key, LocalText(rule.message, rule.message)))
@@ -110,7 +110,8 @@ def _empty(value: Value) -> bool:
     return value is None or value in ("", ())
 
 
-def _kind_problems(item: Item, value: Value) -> list[LocalText]:
+def kind_problems(item: Item, value: Value) -> list[LocalText]:
+    """Why ``value`` is not a valid answer of ``item``'s kind and range (empty: it is)."""
     kind = item.kind
     if kind is ItemKind.COMPLIANCE:
         if value not in COMPLIANCE_ANSWERS:
