@@ -23,6 +23,8 @@ from inspector.core.draw import (
     Member,
     Stratum,
     protocol_document,
+    redraw_document,
+    redraw_team,
     run_draw,
     seed_from_text,
 )
@@ -140,3 +142,15 @@ def protocol_body(document: dict[str, Any], plan_uuid: str = "") -> dict[str, An
             "seed_commitment": document["seed_commitment"], "drawn_at": document["drawn_at"],
             "operator": document["operator"],
             "document": json.dumps(document, ensure_ascii=False)}
+
+
+def redraw_body(document: dict[str, Any], protocol_uuid: str) -> dict[str, Any]:
+    """The body of a valid first redraw of ``document`` (its first team loses its lead)."""
+    first = next(s for s in document["selected"] if s["team"])
+    recused = first["team"][0]
+    made = redraw_team(document, first["key"], {recused: [first["key"]]})
+    record = redraw_document(document, made, inspector=recused, reason="近亲属",
+                             drawn_at="2026-11-29T02:00:00+00:00", operator="lead")
+    return {"protocol": protocol_uuid, "entity": None, "sequence": 1,
+            "sha256": record["sha256"], "drawn_at": record["drawn_at"], "operator": "lead",
+            "document": json.dumps(record, ensure_ascii=False)}

@@ -29,7 +29,15 @@ from inspector.central.models import AccessToken, Account, Device
 from inspector.central.security import hash_password, new_token, token_digest
 from inspector.core.ids import new_uuid
 from inspector.core.roles import Role
-from tests.central.support import PASSWORD, Central, Session, draw_protocol, item, protocol_body
+from tests.central.support import (
+    PASSWORD,
+    Central,
+    Session,
+    draw_protocol,
+    item,
+    protocol_body,
+    redraw_body,
+)
 
 ROLES = (Role.INSPECTOR, Role.TEAM_LEAD, Role.ADMINISTRATOR, Role.AUDITOR)
 WRITERS = (Role.INSPECTOR, Role.TEAM_LEAD, Role.ADMINISTRATOR)
@@ -357,7 +365,7 @@ PUSH_ROLES: dict[str, tuple[Role, ...]] = {
     "result_code": (Role.ADMINISTRATOR,),
     "checklist": (Role.ADMINISTRATOR,),
     "checklist_version": (Role.ADMINISTRATOR,),
-    **dict.fromkeys(("plan", "draw_protocol", "task", "recusal"),
+    **dict.fromkeys(("plan", "draw_protocol", "draw_redraw", "task", "recusal"),
                     (Role.TEAM_LEAD, Role.ADMINISTRATOR)),
 }
 INSPECTOR_BODY = {"staff_id": "ZD-007", "name": "张三", "unit": "ZD", "region_code": "130123"}
@@ -374,9 +382,22 @@ def valid_body(kind: str) -> dict[str, Any]:
     }
     if kind in bodies:
         return bodies[kind]
-    assert registry()[kind].body_model is None and registry()[kind].check is None, \
+    kind_rules = registry()[kind]
+    assert kind_rules.body_model is None and kind_rules.check is None \
+        and kind_rules.stored_check is None, \
         f"add a valid {kind} body to valid_body()"
     return {"note": f"a {kind}", "nonce": new_uuid()}
+
+
+def pushable(kinds: list[str]) -> list[dict[str, Any]]:
+    """A valid item of each kind; a redraw names the protocol pushed before it."""
+    items = [item(kind, valid_body(kind)) for kind in kinds if kind != "draw_redraw"]
+    if "draw_redraw" in kinds:
+        protocol = next(i for i in items if i["kind"] == "draw_protocol")
+        document = json.loads(protocol["body"]["document"])
+        items.insert(kinds.index("draw_redraw"),
+                     item("draw_redraw", redraw_body(document, protocol["uuid"])))
+    return items
 
 
 def test_each_kind_is_pushed_only_by_its_roles(world: World) -> None:
@@ -385,7 +406,7 @@ def test_each_kind_is_pushed_only_by_its_roles(world: World) -> None:
     assert not unruled, f"record kinds without a push rule in PUSH_ROLES: {unruled}"
     wrong: list[str] = []
     for role in WRITERS:
-        pushed = [item(kind, valid_body(kind)) for kind in kinds]
+        pushed = pushable(kinds)
         results = world.token(role.value).push(*pushed)
         for kind, result in zip(kinds, results, strict=True):
             if role in PUSH_ROLES[kind]:
@@ -396,7 +417,7 @@ def test_each_kind_is_pushed_only_by_its_roles(world: World) -> None:
             if not ok:
                 wrong.append(f"{kind} pushed by {role.value}: {result}")
     assert not wrong, "\n".join(wrong)
-    everything = [item(kind, valid_body(kind)) for kind in kinds]
+    everything = pushable(kinds)
     refused = world.token("auditor").post("/push", json={"items": everything})
     assert refused.status_code == 403 and refused.json()["code"] == "forbidden"
 
