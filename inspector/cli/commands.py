@@ -1,5 +1,5 @@
 """The command-line tools that need no window: uscc, import, audit verify, draw verify,
-calendar, sync.
+checklist validate, calendar, sync.
 
 Contract: each function runs one command inline on the calling thread, prints results
 to stdout and problems to stderr in the chosen language, and returns the exit code
@@ -29,6 +29,7 @@ from inspector.core.text import Lang, LocalText
 from inspector.core.workdays import CalendarFileError
 from inspector.db.migrate import SchemaTooNewError, head_revision
 from inspector.services.audit_log import verify_audit_log
+from inspector.services.checklist_files import ChecklistFileError, read_checklist_file
 from inspector.services.directory_import import (
     ImportFileError,
     ImportKind,
@@ -215,6 +216,27 @@ def verify_draw(path: Path, lang: Lang, *, redraws: Sequence[Path] = ()) -> int:
     for problem in verdict.problems:
         print(f"  {problem}", file=sys.stderr)
     return EXIT_PROBLEMS
+
+
+def validate_checklist(path: Path, lang: Lang) -> int:
+    """``inspector checklist validate``: 0 when valid, 1 listing every problem, 2 when the
+    file cannot be read at all."""
+    try:
+        checklist = read_checklist_file(path)
+    except ChecklistFileError as exc:
+        unreadable = len(exc.problems) == 1 and not path.is_file()
+        for problem in exc.problems:
+            print(problem.render(lang), file=sys.stderr)
+        if not unreadable:
+            print(LocalText(f"共 {len(exc.problems)} 个问题", f"{len(exc.problems)} problem(s)")
+                  .render(lang), file=sys.stderr)
+        return EXIT_REFUSED if unreadable else EXIT_PROBLEMS
+    print(LocalText(f"清单有效：{checklist.code} 第 {checklist.version} 版，"
+                    f"{len(checklist.sections)} 个分节，{len(checklist.items)} 个题目",
+                    f"checklist valid: {checklist.code} version {checklist.version}, "
+                    f"{len(checklist.sections)} section(s), {len(checklist.items)} item(s)")
+          .render(lang))
+    return EXIT_OK
 
 
 def install_calendar(data_dir: str | None, path: Path, lang: Lang) -> int:

@@ -63,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
                              help="the protocol's redraw records, in order")
     _add_planning_parsers(sub, draw_sub)
 
+    checklist = sub.add_parser("checklist", help="checklists (format in docs/checklists.md)")
+    checklist_sub = checklist.add_subparsers(dest="checklist_command", required=True)
+    checklist_validate = checklist_sub.add_parser(
+        "validate", help="check a checklist (.json or XLSForm .xlsx); exit 1 listing every "
+        "problem with its sheet, row and column")
+    checklist_validate.add_argument("file", type=Path)
+
     calendar = sub.add_parser("calendar", help="working-day calendars")
     calendar_sub = calendar.add_subparsers(dest="calendar_command", required=True)
     install = calendar_sub.add_parser("install", help="install a year's holiday schedule")
@@ -158,6 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return commands.verify_audit(args.data_dir, lang)
     if command in ("draw", "plan", "disclosure", "tasks"):
         return _planning(args, lang)
+    if command == "checklist":
+        return commands.validate_checklist(args.file, lang)
     if command == "calendar" and args.calendar_command == "install":
         return commands.install_calendar(args.data_dir, args.file, lang)
     if command == "calendar":
