@@ -69,13 +69,7 @@ def checklist_from_xlsform(sheets: Mapping[str, Rows], *, code: str) -> dict[str
     title = code
     if settings is not None and settings.rows and "form_title" in settings.header:
         title = _cell(settings.rows[0][1], settings.header["form_title"]) or code
-    for name, index in survey.header.items():
-        if name.split("::")[0] in _KNOWN_COLUMNS:
-            continue
-        used = next((number for number, cells in survey.rows if _cell(cells, index).strip()),
-                    None)
-        if used is not None:  # an unknown column left empty changes nothing
-            problem("survey", used, index, f"不支持的列 {name}", f"unsupported column {name}")
+    _unsupported_columns(survey, problem)
 
     sections: list[dict[str, Any]] = []
     current: dict[str, Any] = {"key": "main", "title": title, "items": []}
@@ -119,6 +113,18 @@ def checklist_from_xlsform(sheets: Mapping[str, Rows], *, code: str) -> dict[str
         raise XlsformError(problems)
     return {"format": "inspector-checklist-v1", "code": code, "version": 1, "title": title,
             "entity_types": [], "check_items": [], "sections": sections}
+
+
+def _unsupported_columns(survey: _Sheet, problem: Report) -> None:
+    """Report each column we do not read at its first filled cell (an empty one is
+    harmless)."""
+    for name, index in survey.header.items():
+        if name.split("::")[0] in _KNOWN_COLUMNS:
+            continue
+        used = next((number for number, cells in survey.rows if _cell(cells, index).strip()),
+                    None)
+        if used is not None:
+            problem("survey", used, index, f"不支持的列 {name}", f"unsupported column {name}")
 
 
 def _item(kind: str, name: str, label: str, cells: Sequence[Any], survey: _Sheet, *,
