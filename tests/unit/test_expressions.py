@@ -107,7 +107,7 @@ def expressions() -> st.SearchStrategy[str]:
         st.tuples(inner, st.sampled_from(["and", "or", "=", "!=", "<", ">=", "in", "+", "-",
                                           "*", "/"]), inner).map(
             lambda t: f"({t[0]} {t[1]} {t[2]})"),
-        inner.map(lambda e: f"not ({e})"), inner.map(lambda e: f"-({e})")), max_leaves=12)
+        inner.map(lambda e: f"(not ({e}))"), inner.map(lambda e: f"(-({e}))")), max_leaves=12)
 
 
 @settings(max_examples=300, deadline=None)
