@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inspector.cli import commands, planning_commands
+from inspector.cli import checklist_commands, commands, planning_commands
 from inspector.core.text import Lang
 
 EXIT_NO_DISPLAY = 3
@@ -63,12 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
                              help="the protocol's redraw records, in order")
     _add_planning_parsers(sub, draw_sub)
 
-    checklist = sub.add_parser("checklist", help="checklists (format in docs/checklists.md)")
-    checklist_sub = checklist.add_subparsers(dest="checklist_command", required=True)
-    checklist_validate = checklist_sub.add_parser(
-        "validate", help="check a checklist (.json or XLSForm .xlsx); exit 1 listing every "
-        "problem with its sheet, row and column")
-    checklist_validate.add_argument("file", type=Path)
+    _add_checklist_parsers(sub)
 
     calendar = sub.add_parser("calendar", help="working-day calendars")
     calendar_sub = calendar.add_subparsers(dest="calendar_command", required=True)
@@ -87,6 +82,27 @@ def build_parser() -> argparse.ArgumentParser:
                       help="also send photo originals (they wait for a fast link otherwise)")
     sync.add_argument("--json", action="store_true", help="print the report as JSON")
     return parser
+
+
+def _add_checklist_parsers(sub: Any) -> None:
+    """The administrator's checklist commands: validate, import, publish, export."""
+    checklist = sub.add_parser("checklist", help="checklists (format in docs/checklists.md)")
+    checklist_sub = checklist.add_subparsers(dest="checklist_command", required=True)
+    checklist_validate = checklist_sub.add_parser(
+        "validate", help="check a checklist (.json or XLSForm .xlsx); exit 1 listing every "
+        "problem with its sheet, row and column")
+    checklist_validate.add_argument("file", type=Path)
+    checklist_import = checklist_sub.add_parser(
+        "import", help="store a checklist file as a draft version in the workspace")
+    checklist_import.add_argument("file", type=Path)
+    checklist_publish = checklist_sub.add_parser(
+        "publish", help="publish a draft version (it reaches every laptop on sync)")
+    checklist_publish.add_argument("code")
+    checklist_publish.add_argument("--version", type=int, required=True, dest="number")
+    checklist_export = checklist_sub.add_parser("export", help="write a version as .json")
+    checklist_export.add_argument("code")
+    checklist_export.add_argument("--version", type=int, required=True, dest="number")
+    checklist_export.add_argument("--out", type=Path, required=True)
 
 
 def _add_planning_parsers(sub: Any, draw_sub: Any) -> None:
@@ -165,8 +181,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return commands.verify_audit(args.data_dir, lang)
     if command in ("draw", "plan", "disclosure", "tasks"):
         return _planning(args, lang)
-    if command == "checklist":
+    if command == "checklist" and args.checklist_command == "validate":
         return commands.validate_checklist(args.file, lang)
+    if command == "checklist":
+        return checklist_commands.run(args, lang)
     if command == "calendar" and args.calendar_command == "install":
         return commands.install_calendar(args.data_dir, args.file, lang)
     if command == "calendar":

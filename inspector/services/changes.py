@@ -18,6 +18,7 @@ class Topic(StrEnum):
     PLANS = "plans"
     TASKS = "tasks"
     DISCLOSURE = "disclosure"
+    CHECKLISTS = "checklists"
 
 
 ChangeSet = frozenset[Topic]

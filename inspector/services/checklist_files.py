@@ -11,6 +11,7 @@ JSON), in both languages, never a traceback. An XLSForm's checklist code is its
 from __future__ import annotations
 
 import io
+import json
 import re
 import warnings
 import zipfile
@@ -32,6 +33,11 @@ class ChecklistFileError(ValueError):
 
 
 def read_checklist_file(path: Path) -> Checklist:
+    return read_checklist_document(path)[0]
+
+
+def read_checklist_document(path: Path) -> tuple[Checklist, dict[str, Any]]:
+    """The checked checklist and its document in our format (what is stored)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -40,11 +46,12 @@ def read_checklist_file(path: Path) -> Checklist:
     suffix = path.suffix.lower()
     try:
         if suffix == ".json":
-            return parse_checklist(data.decode("utf-8"), origin=path.name)
+            text = data.decode("utf-8")
+            return parse_checklist(text, origin=path.name), json.loads(text)
         if suffix == ".xlsx":
             sheets = _sheets(data, path)
             document = checklist_from_xlsform(sheets, code=_code(sheets, path))
-            return parse_checklist(canonical_json(document), origin=path.name)
+            return parse_checklist(canonical_json(document), origin=path.name), document
     except UnicodeDecodeError:
         raise ChecklistFileError([LocalText(f"{path.name} 不是 UTF-8 文本",
                                             f"{path.name} is not UTF-8 text")]) from None

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 from inspector.db.models import (
     AuditEvent,
+    Checklist,
     ChecklistVersion,
     CustodyEvent,
     DrawProtocol,
@@ -38,6 +39,14 @@ INSPECTOR = SyncKind(
     "inspector", Inspector, feed="directory",
     columns=("staff_id", "name", "unit", "region_code", "cert_number", "cert_authority",
              "cert_valid_from", "cert_valid_to", "qualifications", "active"))
+# Administrators publish checklists; every laptop pulls them. Drafts never leave the
+# administrator's laptop (publishing marks a version pending).
+CHECKLIST = SyncKind(
+    "checklist", Checklist, upstream=True, feed="checklists", columns=("code", "title"))
+CHECKLIST_VERSION = SyncKind(
+    "checklist_version", ChecklistVersion, upstream=True, feed="checklists",
+    columns=("version", "status", "published_at", "content", "content_hash"),
+    references={"checklist": Reference("checklist_id", Checklist)})
 RECUSAL = SyncKind(
     "recusal", Recusal, upstream=True, feed="directory",
     columns=("reason", "declared_on"),
@@ -105,8 +114,9 @@ DEVICE_AUDIT_EVENT = SyncKind(
              "object_kind", "object_id", "payload", "prev_hash", "hash"))
 
 KINDS: tuple[SyncKind, ...] = (
-    ENTITY, INSPECTOR, RECUSAL, PLAN, DRAW_PROTOCOL, DRAW_REDRAW, TASK, INSPECTION, FINDING,
-    PHOTO, SAMPLE, SAMPLE_PORTION, CUSTODY_EVENT, DEVICE_AUDIT_EVENT,
+    ENTITY, INSPECTOR, CHECKLIST, CHECKLIST_VERSION, RECUSAL, PLAN, DRAW_PROTOCOL,
+    DRAW_REDRAW, TASK, INSPECTION, FINDING, PHOTO, SAMPLE, SAMPLE_PORTION, CUSTODY_EVENT,
+    DEVICE_AUDIT_EVENT,
 )
 BY_NAME: Mapping[str, SyncKind] = {kind.name: kind for kind in KINDS}
 FEEDS: tuple[str, ...] = tuple(dict.fromkeys(k.feed for k in KINDS if k.feed is not None))
