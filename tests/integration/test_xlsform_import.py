@@ -112,6 +112,8 @@ def test_unsupported_parts_are_reported_by_sheet_row_and_column(tmp_path: Path) 
 ])
 def test_the_samples_written_by_others_report_what_we_do_not_support(
         name: str, cells: set[str]) -> None:
+    if not (SHARED_DATA / "xlsforms").is_dir():  # the samples live beside the repository
+        pytest.skip(f"the XLSForm samples are not at {SHARED_DATA / 'xlsforms'}")
     with pytest.raises(ChecklistFileError) as raised:
         read_checklist_file(SHARED_DATA / "xlsforms" / name)
     reported = {p.en.split(": ")[1] for p in raised.value.problems}
