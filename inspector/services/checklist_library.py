@@ -11,7 +11,8 @@ Contract:
 - :func:`publish_version` makes a draft immutable (the store's trigger refuses any
   later change) and marks it for sync: an administrator's laptop sends it to the
   central platform, from where every laptop pulls it.
-- :func:`export_checklist` writes a stored version as our JSON document.
+- :func:`export_checklist` writes a stored version as our JSON document;
+  :func:`load_version` reads one back as a checked checklist (for a preview).
 
 Every change is one transaction with an audit event; errors are
 :class:`ChecklistLibraryError` with the reason in both languages.
@@ -33,6 +34,7 @@ from inspector.core.lifecycles import ChecklistVersionStatus
 from inspector.core.roles import Actor
 from inspector.core.text import LocalText
 from inspector.db.models import Checklist, ChecklistVersion
+from inspector.forms.checklist import Checklist as ChecklistForm
 from inspector.forms.checklist import parse_checklist
 from inspector.forms.versions import version_problems
 from inspector.services.audit_log import append_event
@@ -142,6 +144,14 @@ def library(store: Store) -> tuple[StoredVersion, ...]:
             .join(ChecklistVersion, ChecklistVersion.checklist_id == Checklist.id)
             .order_by(Checklist.code, ChecklistVersion.version)).all()
         return tuple(_view(c, v, len(parse_checklist(v.content).items)) for c, v in rows)
+
+
+def load_version(store: Store, code: str, version: int) -> ChecklistForm:
+    """A stored version, parsed (stored content was checked when it was imported)."""
+    with store.read() as session:
+        _row, stored = _find(session, code, version)
+        content = stored.content
+    return parse_checklist(content)
 
 
 def export_checklist(store: Store, code: str, version: int, path: Path) -> None:

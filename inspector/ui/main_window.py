@@ -2,7 +2,8 @@
 
 Contract: main thread. Navigation shows the screens the acting role may use (inspector:
 overview, directories and sync; team lead, administrator and auditor also the audit
-log; team lead and administrator also plans and draw, and the publication board);
+log; team lead and administrator also plans and draw, the publication board and the
+checklist library, which only an administrator changes);
 Ctrl+1…Ctrl+9 jump to them. The window owns the one
 :class:`~inspector.ui.sync_controller.SyncController` and stops it on close. The status
 bar shows the workspace, the device id, the sync indicator (clicking it opens the sync
@@ -34,6 +35,7 @@ from inspector.core.text import Lang
 from inspector.ui.context import AppContext
 from inspector.ui.db_worker import WorkspaceInfo
 from inspector.ui.screens.audit import AuditScreen
+from inspector.ui.screens.checklists import ChecklistsScreen
 from inspector.ui.screens.directory import DirectoryScreen
 from inspector.ui.screens.disclosure import DisclosureScreen
 from inspector.ui.screens.home import HomeScreen
@@ -76,6 +78,7 @@ class MainWindow(QMainWindow):
         self.disclosure = DisclosureScreen(ctx, today)
         self.sync_controller = SyncController(ctx, self)
         self.sync = SyncScreen(ctx, self.sync_controller)
+        self.checklists = ChecklistsScreen(ctx, today)
         self._screens = (
             _Screen("home", self.home, everyone),
             _Screen("directory", self.directory, everyone),
@@ -83,6 +86,7 @@ class MainWindow(QMainWindow):
             _Screen("plans", self.plans, leads),
             _Screen("disclosure", self.disclosure, leads),
             _Screen("sync", self.sync, everyone),
+            _Screen("checklists", self.checklists, leads),
         )
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -183,6 +187,7 @@ class MainWindow(QMainWindow):
             "plans": self.tr("Plans and draw"),
             "disclosure": self.tr("Publication"),
             "sync": self.tr("Sync"),
+            "checklists": self.tr("Checklists"),
         }
 
     def _rebuild_navigation(self) -> None:

@@ -14,6 +14,7 @@ import os
 import tempfile
 import time
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from inspector.core.plan_document import PlanDocument, parse_plan
@@ -23,7 +24,7 @@ from inspector.services.directory_import import ImportKind
 from inspector.services.workspace import resolve_data_dir
 
 IDLE_TIMEOUT_S = 120.0
-SHOTS = 14
+SHOTS = 15
 _BAD_ROWS = (
     "统一社会信用代码,名称,主体类型,行政区划代码,住所,风险等级\n"
     "91130123MA0ABCDE6X,正定县样例商贸有限公司,企业,130123,正定镇中山路1号,B\n"
@@ -32,6 +33,36 @@ _BAD_ROWS = (
     "91350100M000100Y43,,企业,130123,正定镇,F\n"
     "914403001922038216,深圳企业在正定的分店,企业,13012X,正定镇,A\n"
 )
+
+_TOUR_CHECKLIST = {
+    "format": "inspector-checklist-v1", "code": "SPXS", "version": 1,
+    "title": "食品销售者日常监督检查", "entity_types": ["individual", "enterprise"],
+    "check_items": ["CI-3"],
+    "sections": [
+        {"key": "licence", "title": "经营资质", "items": [
+            {"key": "licence_shown", "kind": "compliance",
+             "label": "食品经营许可证在有效期内并悬挂", "basis": "《食品安全法》第三十五条",
+             "severity": "key", "required": True},
+            {"key": "licence_problem", "kind": "single_choice", "label": "问题类型",
+             "visible_if": "${licence_shown} = '不符合'", "required": True,
+             "choices": [{"value": "expired", "label": "过期"},
+                         {"value": "missing", "label": "未悬挂"}]},
+        ]},
+        {"key": "goods", "title": "商品", "items": [
+            {"key": "note", "kind": "guidance", "label": "先查看冷链记录，再检查货架。"},
+            {"key": "storage", "kind": "compliance", "label": "贮存条件符合标签要求",
+             "required": True, "help": "重点查看冷藏冷冻食品"},
+            {"key": "sample_code", "kind": "barcode", "label": "抽检样品条码"},
+            {"key": "expired_count", "kind": "integer", "label": "过期食品数量", "unit": "件",
+             "min": "0", "max": "1000"},
+            {"key": "goods", "kind": "multiple_choice", "label": "经营品种",
+             "choices": [{"value": "meat", "label": "肉类"}, {"value": "milk", "label": "乳制品"},
+                         {"value": "tea", "label": "茶叶"}]},
+            {"key": "checked_on", "kind": "date", "label": "进货查验记录日期"},
+            {"key": "photo", "kind": "photo", "label": "现场照片", "max_count": 5},
+        ]},
+    ],
+}
 
 
 def run_tour(data_dir: str | None, out: Path, lang: Lang) -> int:
@@ -127,6 +158,17 @@ def run_tour(data_dir: str | None, out: Path, lang: Lang) -> int:
             redraw.close()
             window.show_screen("disclosure")
             capture("14-publication", window)
+            ctx.set_role(Role.ADMINISTRATOR)
+            window.show_screen("checklists")
+            checklist_file = Path(scratch) / "spxs.json"
+            checklist_file.write_text(json.dumps(_TOUR_CHECKLIST, ensure_ascii=False),
+                                      encoding="utf-8")
+            window.checklists.import_checklist_file(checklist_file)
+            settle()
+            preview = window.checklists.preview
+            assert preview is not None
+            preview.set_answers({"licence_shown": "不符合", "expired_count": Decimal(1200)})
+            capture("15-checklists", window)
         finally:
             window.close()
     return 0 if len(shots) == SHOTS else 1

@@ -4,32 +4,32 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="111" />
+        <location filename="../../inspector/ui/screens/audit.py" line="111"/>
         <source>Verifying…</source>
         <translation>正在校验……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="115" />
+        <location filename="../../inspector/ui/screens/audit.py" line="115"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="116" />
+        <location filename="../../inspector/ui/screens/audit.py" line="116"/>
         <source>Filter events…</source>
         <translation>筛选事件……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="117" />
+        <location filename="../../inspector/ui/screens/audit.py" line="117"/>
         <source>Verify hash chain</source>
         <translation>校验哈希链</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="133" />
+        <location filename="../../inspector/ui/screens/audit.py" line="133"/>
         <source>Intact: %1 events, hash chain unbroken.</source>
         <translation>完整：共 %1 条事件，哈希链无断裂。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="138" />
+        <location filename="../../inspector/ui/screens/audit.py" line="138"/>
         <source>Tampered: %1</source>
         <translation>已被篡改：%1</translation>
     </message>
@@ -37,80 +37,290 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="44" />
+        <location filename="../../inspector/ui/screens/audit.py" line="44"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="46" />
+        <location filename="../../inspector/ui/screens/audit.py" line="46"/>
         <source>Time (UTC)</source>
         <translation>时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="47" />
+        <location filename="../../inspector/ui/screens/audit.py" line="47"/>
         <source>Device clock</source>
         <translation>设备时钟</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="48" />
+        <location filename="../../inspector/ui/screens/audit.py" line="48"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="49" />
+        <location filename="../../inspector/ui/screens/audit.py" line="49"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="50" />
+        <location filename="../../inspector/ui/screens/audit.py" line="50"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="51" />
+        <location filename="../../inspector/ui/screens/audit.py" line="51"/>
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="52" />
+        <location filename="../../inspector/ui/screens/audit.py" line="52"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="58" />
+        <location filename="../../inspector/ui/screens/audit.py" line="58"/>
         <source>Workspace created</source>
         <translation>创建工作区</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="59" />
+        <location filename="../../inspector/ui/screens/audit.py" line="59"/>
         <source>Database upgraded</source>
         <translation>数据库结构升级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="60" />
+        <location filename="../../inspector/ui/screens/audit.py" line="60"/>
         <source>Market entities imported</source>
         <translation>导入市场主体名录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="61" />
+        <location filename="../../inspector/ui/screens/audit.py" line="61"/>
         <source>Inspectors imported</source>
         <translation>导入检查人员名录</translation>
     </message>
 </context>
 <context>
+    <name>ChecklistForm</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="155"/>
+        <source>Required</source>
+        <translation>必答</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="157"/>
+        <source>Key item</source>
+        <translation>重点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="160"/>
+        <source>Basis: %1</source>
+        <translation>检查依据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="217"/>
+        <source>Answered %1 / required %2</source>
+        <translation>已答 %1 / 必答 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistTableModel</name>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="62"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="63"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="65"/>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="66"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="67"/>
+        <source>Items</source>
+        <translation>题目数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="69"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="76"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="77"/>
+        <source>published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="78"/>
+        <source>retired</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistsScreen</name>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="279"/>
+        <source>Import checklist</source>
+        <translation>导入检查清单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="280"/>
+        <source>Checklists (*.json *.xlsx)</source>
+        <translation>检查清单 (*.json *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="294"/>
+        <source>%1 version %2 is already in the library.</source>
+        <translation>%1 第 %2 版已在清单库中，内容相同。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="297"/>
+        <source>Imported %1 version %2 as a draft.</source>
+        <translation>已导入 %1 第 %2 版（草稿）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="304"/>
+        <source>Not imported: %1 has %2 problem(s).</source>
+        <translation>未导入：%1 有 %2 处问题。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="307"/>
+        <source>Problems in %1</source>
+        <translation>%1 中的问题</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="310"/>
+        <source>Not imported: %1</source>
+        <translation>未导入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="317"/>
+        <source>Publish checklist</source>
+        <translation>发布检查清单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="318"/>
+        <source>Publish %1 version %2? A published version can never change, and every laptop receives it on its next sync.</source>
+        <translation>发布 %1 第 %2 版？发布后不能再更改，各终端下次同步时都会收到。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="326"/>
+        <source>Published %1 version %2.</source>
+        <translation>已发布 %1 第 %2 版。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="328"/>
+        <source>Not published: %1</source>
+        <translation>未发布：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="336"/>
+        <source>Export checklist</source>
+        <translation>导出检查清单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="336"/>
+        <source>Checklists (*.json)</source>
+        <translation>检查清单 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="348"/>
+        <source>Checklist written to %1</source>
+        <translation>清单已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="349"/>
+        <source>Not exported: %1</source>
+        <translation>未导出：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="374"/>
+        <source>Preview: try the form here; nothing is saved.</source>
+        <translation>预览：可在此试填，不会保存。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="375"/>
+        <source>Select a version to preview it.</source>
+        <translation>选择一个版本以预览。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="378"/>
+        <source>Checklists</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="379"/>
+        <source>Import checklist…</source>
+        <translation>导入清单…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="381"/>
+        <source>Publish…</source>
+        <translation>发布…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="382"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceEditor</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="126"/>
+        <source>Note (optional)</source>
+        <translation>说明（选填）</translation>
+    </message>
+</context>
+<context>
+    <name>DateEditor</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="306"/>
+        <source>not set</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="307"/>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="307"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="308"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="281" />
+        <location filename="../../inspector/ui/screens/directory.py" line="281"/>
         <source>Directories</source>
         <translation>名录库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="283" />
+        <location filename="../../inspector/ui/screens/directory.py" line="283"/>
         <source>Market entities</source>
         <translation>市场主体</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="284" />
+        <location filename="../../inspector/ui/screens/directory.py" line="284"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
@@ -118,42 +328,42 @@
 <context>
     <name>DirectoryTab</name>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="167" />
+        <location filename="../../inspector/ui/screens/directory.py" line="167"/>
         <source>Filter by name, credit code, address, person… (Ctrl+F)</source>
         <translation>按名称、信用代码、住所、人员筛选……（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="169" />
+        <location filename="../../inspector/ui/screens/directory.py" line="169"/>
         <source>Filter by name, staff id, unit, certificate… (Ctrl+F)</source>
         <translation>按姓名、工号、单位、执法证号筛选……（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="170" />
+        <location filename="../../inspector/ui/screens/directory.py" line="170"/>
         <source>Import…</source>
         <translation>导入……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="171" />
+        <location filename="../../inspector/ui/screens/directory.py" line="171"/>
         <source>Import from .xlsx or .csv (Ctrl+I)</source>
         <translation>从 .xlsx 或 .csv 文件导入（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="186" />
+        <location filename="../../inspector/ui/screens/directory.py" line="186"/>
         <source>Could not load the directory</source>
         <translation>名录加载失败</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="198" />
+        <location filename="../../inspector/ui/screens/directory.py" line="198"/>
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="200" />
+        <location filename="../../inspector/ui/screens/directory.py" line="200"/>
         <source>%1 records</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="202" />
+        <location filename="../../inspector/ui/screens/directory.py" line="202"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
@@ -161,63 +371,63 @@
 <context>
     <name>DisclosureScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="236" />
-        <location filename="../../inspector/ui/screens/disclosure.py" line="304" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="236"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="304"/>
         <source>Approve for publication</source>
         <translation>审核公示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="237" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="237"/>
         <source>Approve %1 results for publication? The approval is recorded in the audit log and cannot be withdrawn here.</source>
         <translation>审核通过 %1 条检查结果予以公示？审核将记入审计日志，在此无法撤回。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="242" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="242"/>
         <source>%1 results approved for publication.</source>
         <translation>%1 条检查结果已审核，可以公示。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="249" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="249"/>
         <source>Export disclosure list</source>
         <translation>导出公示清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="250" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="250"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 编码 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="269" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="269"/>
         <source>%1 approved results written to %2</source>
         <translation>已将 %1 条已审核的检查结果写入 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="282" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="282"/>
         <source>%1 finalized results: %2 waiting for approval, %3 overdue, %4 must be published, %5 to refer to the abnormal operations list. Results are published within 20 working days of completion.</source>
         <translation>共 %1 条已完成的检查结果：%2 条待审核，%3 条已逾期，%4 条须公示，%5 条须移送经营异常名录。检查结果应自检查完成之日起 20 个工作日内公示。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="301" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="301"/>
         <source>Publication of results</source>
         <translation>检查结果公示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="302" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="302"/>
         <source>Filter by entity, credit code, plan, result…</source>
         <translation>按主体名称、信用代码、计划、检查结果筛选……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="305" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="305"/>
         <source>Approve the selected results (Ctrl+Enter)</source>
         <translation>审核所选检查结果（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="306" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="306"/>
         <source>Export disclosure list…</source>
         <translation>导出公示清单……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="307" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="307"/>
         <source>The approved results as .xlsx or .csv (Ctrl+E)</source>
         <translation>将已审核的检查结果导出为 .xlsx 或 .csv（Ctrl+E）</translation>
     </message>
@@ -225,97 +435,97 @@
 <context>
     <name>DisclosureTableModel</name>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="68" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="68"/>
         <source>Approval</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="71" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="71"/>
         <source>Publish by</source>
         <translation>公示期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="74" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="74"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="79" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="79"/>
         <source>Duties</source>
         <translation>须办事项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="83" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="83"/>
         <source>Entity</source>
         <translation>市场主体</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="84" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="84"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="85" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="85"/>
         <source>Result</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="86" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="86"/>
         <source>Check items</source>
         <translation>检查事项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="87" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="87"/>
         <source>Completed</source>
         <translation>检查日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="88" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="88"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="89" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="89"/>
         <source>Department</source>
         <translation>检查部门</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="107" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="107"/>
         <source>approved</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="107" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="107"/>
         <source>waiting</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="111" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="111"/>
         <source>%1 (provisional)</source>
         <translation>%1（暂定）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="114" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="114"/>
         <source>20 working days after completion on %1</source>
         <translation>检查完成日 %1 之后 20 个工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="117" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="117"/>
         <source>The calendar has no holiday schedule for that year yet: weekends only were counted.</source>
         <translation>工作日历尚无该年度的节假日安排：仅扣除了周末。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="123" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="123"/>
         <source>overdue by %1</source>
         <translation>逾期 %1 个工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="129" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="129"/>
         <source>⚑ must be published</source>
         <translation>⚑ 须公示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="131" />
+        <location filename="../../inspector/ui/screens/disclosure.py" line="131"/>
         <source>⚑ refer to the abnormal operations list</source>
         <translation>⚑ 移送经营异常名录</translation>
     </message>
@@ -323,152 +533,152 @@
 <context>
     <name>DrawPanel</name>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="201" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="201"/>
         <source>1. Seed</source>
         <translation>第一步：种子</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="202" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="202"/>
         <source>2. Draw</source>
         <translation>第二步：抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="203" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="203"/>
         <source>Generate a random seed and publish its commitment</source>
         <translation>生成随机种子，并公布其承诺值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="204" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="204"/>
         <source>Derive the seed from a public text announced in advance</source>
         <translation>由事先公布的公开文本生成种子</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="207" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="207"/>
         <source>e.g. the closing figure of a lottery draw, as announced</source>
         <translation>例如：公开发布的彩票开奖号码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="208" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="208"/>
         <source>Commit seed</source>
         <translation>提交种子</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="209" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="209"/>
         <source>Commitment sha256(seed), to publish:</source>
         <translation>待公布的承诺值 sha256(种子)：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="210" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="210"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="211" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="211"/>
         <source>Copy the commitment to the clipboard</source>
         <translation>将承诺值复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="213" />
-        <source>Publish the commitment (for example on the bureau's website) before running the draw. The seed itself stays secret until the draw; afterwards anyone can check that sha256(seed) equals what was published, so the seed cannot have been chosen after seeing the result.</source>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="213"/>
+        <source>Publish the commitment (for example on the bureau&apos;s website) before running the draw. The seed itself stays secret until the draw; afterwards anyone can check that sha256(seed) equals what was published, so the seed cannot have been chosen after seeing the result.</source>
         <translation>抽取之前，请先公布承诺值（例如在本局门户网站）。种子本身在抽取前保密；抽取之后，任何人都可以核对 sha256(种子) 是否等于事先公布的承诺值，从而证明种子不是看到结果之后才选定的。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="217" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="217"/>
         <source>Run draw…</source>
         <translation>开始抽取……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="220" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="220"/>
         <source>Protocol SHA-256 (publish it with the result):</source>
         <translation>抽取记录 SHA-256（与抽取结果一并公布）：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="221" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="221"/>
         <source>Entities drawn and staffed</source>
         <translation>抽中并已派员的主体</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="222" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="222"/>
         <source>Tasks per inspector at most</source>
         <translation>每名检查人员任务上限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="222" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="222"/>
         <source>Drawn without a team</source>
         <translation>抽中但未能派员</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="225" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="225"/>
         <source>Save protocol…</source>
         <translation>保存抽取记录……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="226" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="226"/>
         <source>Export ceremony summary…</source>
         <translation>导出抽取记录摘要……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="227" />
-        <source>The draw's record as PDF and .xlsx, for signing and filing</source>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="227"/>
+        <source>The draw&apos;s record as PDF and .xlsx, for signing and filing</source>
         <translation>抽取记录的 PDF 和 .xlsx 版本，供签字和归档</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="236" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="236"/>
         <source>Choose a saved plan in the list above.</source>
         <translation>请在上方列表中选择一个已保存的计划。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="238" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="238"/>
         <source>Plan %1 · %2</source>
         <translation>计划 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="268" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="268"/>
         <source>Drawn with the seed of this commitment; the protocol contains the seed, so anyone can verify the draw.</source>
         <translation>已使用此承诺值对应的种子完成抽取；抽取记录中含有种子，任何人都可以核验。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="271" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="271"/>
         <source>No seed committed yet.</source>
         <translation>尚未提交种子。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="273" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="273"/>
         <source>Seed derived from the public text “%1”. Ready to draw.</source>
         <translation>种子由公开文本“%1”生成。可以抽取。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="275" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="275"/>
         <source>A secret seed is committed. Publish the commitment, then run the draw.</source>
         <translation>已提交保密的种子。请先公布承诺值，再开始抽取。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="291" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="291"/>
         <source>Replace the seed</source>
         <translation>更换种子</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="292" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="292"/>
         <source>Plan %1 already has a committed seed. Replace it? A commitment already published would no longer match.</source>
         <translation>计划 %1 已提交种子。确定要更换吗？已经公布的承诺值将不再相符。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="299" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="299"/>
         <source>Seed committed. Commitment: %1</source>
         <translation>种子已提交。承诺值：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="306" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="306"/>
         <source>Commitment copied to the clipboard.</source>
         <translation>承诺值已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="312" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="312"/>
         <source>Run the draw</source>
         <translation>开始抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="313" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="313"/>
         <source>Run the draw for plan %1 now?
 
 The result is final: a draw is never redone or edited. Make sure the commitment %2… has been published.</source>
@@ -477,37 +687,37 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 抽取结果即为最终结果，不能重抽，也不能修改。请确认承诺值 %2… 已经公布。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="325" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="325"/>
         <source>Drawing…</source>
         <translation>正在抽取……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="332" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="332"/>
         <source>Drawn: %1 entities with their teams. Release the tasks on the Tasks tab.</source>
         <translation>抽取完成：%1 个主体及其检查组。请在“任务”页签下达任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="351" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="351"/>
         <source>Save protocol</source>
         <translation>保存抽取记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="351" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="351"/>
         <source>Protocol (*.json)</source>
         <translation>抽取记录 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="362" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="362"/>
         <source>Protocol saved to %1</source>
         <translation>抽取记录已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="370" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="370"/>
         <source>Folder for the ceremony summary</source>
         <translation>选择抽取记录摘要的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="381" />
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="381"/>
         <source>Ceremony summary written: %1 and %2</source>
         <translation>抽取记录摘要已写入：%1 和 %2</translation>
     </message>
@@ -515,47 +725,47 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>EntityTableModel</name>
     <message>
-        <location filename="../../inspector/ui/directory_models.py" line="45" />
+        <location filename="../../inspector/ui/directory_models.py" line="45"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/directory_models.py" line="46" />
+        <location filename="../../inspector/ui/directory_models.py" line="46"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/directory_models.py" line="47" />
+        <location filename="../../inspector/ui/directory_models.py" line="47"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/directory_models.py" line="48" />
+        <location filename="../../inspector/ui/directory_models.py" line="48"/>
         <source>Region</source>
         <translation>区划</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/directory_models.py" line="50" />
+        <location filename="../../inspector/ui/directory_models.py" line="50"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/directory_models.py" line="51" />
+        <location filename="../../inspector/ui/directory_models.py" line="51"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/directory_models.py" line="52" />
+        <location filename="../../inspector/ui/directory_models.py" line="52"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/directory_models.py" line="53" />
+        <location filename="../../inspector/ui/directory_models.py" line="53"/>
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/directory_models.py" line="58" />
+        <location filename="../../inspector/ui/directory_models.py" line="58"/>
         <source>Status</source>
         <translation>登记状态</translation>
     </message>
@@ -563,68 +773,68 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>ExportPackageDialog</name>
     <message>
-        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="123" />
-        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="154" />
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="123"/>
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="154"/>
         <source>Export assignment package</source>
         <translation>导出任务包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="125" />
-        <source>For an inspector whose laptop cannot sync: a file with all of the inspector's released tasks (with their entities, teams and check items), signed with this workspace's key. A changed byte makes the file unusable.</source>
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="125"/>
+        <source>For an inspector whose laptop cannot sync: a file with all of the inspector&apos;s released tasks (with their entities, teams and check items), signed with this workspace&apos;s key. A changed byte makes the file unusable.</source>
         <translation>供无法同步的检查人员使用：该检查人员全部已下达任务（含检查对象、检查组和检查事项）的文件，以本工作区的密钥签名。文件改动任何一个字节即无法导入。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="128" />
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="128"/>
         <source>&amp;Inspector</source>
         <translation>检查人员(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="129" />
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="129"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="130" />
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="130"/>
         <source>Browse…</source>
         <translation>浏览……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="131" />
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="131"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="132" />
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="132"/>
         <source>Signing-key fingerprint of this workspace:</source>
         <translation>本工作区签名密钥指纹：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="133" />
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="133"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="134" />
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="134"/>
         <source>Copy the fingerprint to the clipboard</source>
         <translation>将指纹复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="136" />
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="136"/>
         <source>Read this fingerprint out to the inspector (by phone or in person), not in the same message as the file: on the first import from this workspace the inspector must confirm that it matches.</source>
         <translation>请通过电话或当面向检查人员念出此指纹，不要与文件通过同一渠道发送：检查人员首次导入本工作区的任务包时，须确认指纹一致。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="155" />
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="155"/>
         <source>Assignment packages (*.json)</source>
         <translation>任务包 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="164" />
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="164"/>
         <source>Choose the file to write.</source>
         <translation>请选择要写入的文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="199" />
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="199"/>
         <source>%1 tasks of %2 written to %3</source>
         <translation>已将 %2 的 %1 项任务写入 %3</translation>
     </message>
@@ -632,112 +842,112 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="127" />
+        <location filename="../../inspector/ui/screens/home.py" line="127"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="129" />
+        <location filename="../../inspector/ui/screens/home.py" line="129"/>
         <source>Signed in on this computer as %1, acting as %2.</source>
         <translation>本机用户 %1，当前角色：%2。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="131" />
+        <location filename="../../inspector/ui/screens/home.py" line="131"/>
         <source>Market entities</source>
         <translation>市场主体</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="132" />
+        <location filename="../../inspector/ui/screens/home.py" line="132"/>
         <source>Inspectors on duty</source>
         <translation>在岗检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="133" />
+        <location filename="../../inspector/ui/screens/home.py" line="133"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="134" />
+        <location filename="../../inspector/ui/screens/home.py" line="134"/>
         <source>Deadlines from today</source>
         <translation>自今日起的法定期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="135" />
+        <location filename="../../inspector/ui/screens/home.py" line="135"/>
         <source>Import assignment package…</source>
         <translation>导入任务包……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="137" />
+        <location filename="../../inspector/ui/screens/home.py" line="137"/>
         <source>Ctrl+O · Your tasks as a signed file from the team lead, for a laptop that cannot sync</source>
         <translation>Ctrl+O · 组长签发的任务文件，供无法同步的电脑使用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="150" />
+        <location filename="../../inspector/ui/screens/home.py" line="150"/>
         <source>Import assignment package</source>
         <translation>导入任务包</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="151" />
+        <location filename="../../inspector/ui/screens/home.py" line="151"/>
         <source>Assignment packages (*.json)</source>
         <translation>任务包 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="165" />
+        <location filename="../../inspector/ui/screens/home.py" line="165"/>
         <source>Imported the package %1 for %2: %3 new tasks (%4 already here), %5 new entities, %6 new inspectors. Signing key %7.</source>
         <translation>已导入 %2 的任务包 %1：新增任务 %3 项（已有 %4 项），新增检查对象 %5 户、检查人员 %6 名。签名密钥指纹 %7。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="174" />
+        <location filename="../../inspector/ui/screens/home.py" line="174"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="184" />
+        <location filename="../../inspector/ui/screens/home.py" line="184"/>
         <source>Not imported: the fingerprint of %1 was not confirmed.</source>
         <translation>未导入：未确认 %1 的密钥指纹。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="188" />
+        <location filename="../../inspector/ui/screens/home.py" line="188"/>
         <source>Compare the fingerprint of %1 with the one your team lead read out.</source>
         <translation>请将 %1 的密钥指纹与组长念出的指纹逐组核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="211" />
+        <location filename="../../inspector/ui/screens/home.py" line="211"/>
         <source>%1 in risk classes D and E</source>
         <translation>其中 D、E 级（高风险）%1 户</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="217" />
+        <location filename="../../inspector/ui/screens/home.py" line="217"/>
         <source>%1 cannot inspect today: certificate expired, missing or not yet valid</source>
         <translation>%1 人今日不能执法：执法证已过期、缺失或未生效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="219" />
+        <location filename="../../inspector/ui/screens/home.py" line="219"/>
         <source>All certificates valid today</source>
         <translation>今日全部执法证有效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="227" />
+        <location filename="../../inspector/ui/screens/home.py" line="227"/>
         <source>Hash chain intact</source>
         <translation>哈希链完整</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="230" />
+        <location filename="../../inspector/ui/screens/home.py" line="230"/>
         <source>Tampered: %1</source>
         <translation>已被篡改：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="242" />
+        <location filename="../../inspector/ui/screens/home.py" line="242"/>
         <source>Results of an inspection ending today: publish by %1 (20 working days)</source>
         <translation>今日结束的检查：结果须于 %1 前公示（20 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="244" />
+        <location filename="../../inspector/ui/screens/home.py" line="244"/>
         <source>Samples taken today: at the lab by %1 (5 working days)</source>
         <translation>今日抽取的样品：须于 %1 前送达检验机构（5 个工作日）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/home.py" line="253" />
+        <location filename="../../inspector/ui/screens/home.py" line="253"/>
         <source>No holiday schedule installed for %1: counted with weekends only</source>
         <translation>尚未安装 %1 年节假日安排：暂按周末计算</translation>
     </message>
@@ -745,37 +955,37 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>ImportFlow</name>
     <message>
-        <location filename="../../inspector/ui/widgets/import_flow.py" line="139" />
+        <location filename="../../inspector/ui/widgets/import_flow.py" line="139"/>
         <source>Import %1</source>
         <translation>导入%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/import_flow.py" line="141" />
+        <location filename="../../inspector/ui/widgets/import_flow.py" line="141"/>
         <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
         <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/import_flow.py" line="152" />
+        <location filename="../../inspector/ui/widgets/import_flow.py" line="152"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/import_flow.py" line="153" />
+        <location filename="../../inspector/ui/widgets/import_flow.py" line="153"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/import_flow.py" line="154" />
+        <location filename="../../inspector/ui/widgets/import_flow.py" line="154"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/import_flow.py" line="177" />
+        <location filename="../../inspector/ui/widgets/import_flow.py" line="177"/>
         <source>%1 rows processed</source>
         <translation>已处理 %1 行</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/import_flow.py" line="205" />
+        <location filename="../../inspector/ui/widgets/import_flow.py" line="205"/>
         <source>Import refused</source>
         <translation>导入被拒绝</translation>
     </message>
@@ -783,22 +993,22 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>ImportResultDialog</name>
     <message>
-        <location filename="../../inspector/ui/widgets/import_flow.py" line="104" />
+        <location filename="../../inspector/ui/widgets/import_flow.py" line="104"/>
         <source>Import result</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/import_flow.py" line="105" />
+        <location filename="../../inspector/ui/widgets/import_flow.py" line="105"/>
         <source>Open report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/import_flow.py" line="108" />
+        <location filename="../../inspector/ui/widgets/import_flow.py" line="108"/>
         <source>Report: %1</source>
         <translation>报告文件：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/import_flow.py" line="110" />
+        <location filename="../../inspector/ui/widgets/import_flow.py" line="110"/>
         <source>Columns not recognised (ignored): %1</source>
         <translation>未识别的列（已忽略）：%1</translation>
     </message>
@@ -806,42 +1016,42 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>InspectorTableModel</name>
     <message>
-        <location filename="../../inspector/ui/directory_models.py" line="79" />
+        <location filename="../../inspector/ui/directory_models.py" line="79"/>
         <source>Staff id</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/directory_models.py" line="80" />
+        <location filename="../../inspector/ui/directory_models.py" line="80"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/directory_models.py" line="81" />
+        <location filename="../../inspector/ui/directory_models.py" line="81"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/directory_models.py" line="82" />
+        <location filename="../../inspector/ui/directory_models.py" line="82"/>
         <source>Certificate no.</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/directory_models.py" line="83" />
+        <location filename="../../inspector/ui/directory_models.py" line="83"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/directory_models.py" line="85" />
+        <location filename="../../inspector/ui/directory_models.py" line="85"/>
         <source>Certificate</source>
         <translation>证件状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/directory_models.py" line="87" />
+        <location filename="../../inspector/ui/directory_models.py" line="87"/>
         <source>Qualifications</source>
         <translation>执法资格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/directory_models.py" line="88" />
+        <location filename="../../inspector/ui/directory_models.py" line="88"/>
         <source>On duty</source>
         <translation>在岗</translation>
     </message>
@@ -849,88 +1059,88 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../inspector/ui/widgets/login_dialog.py" line="107" />
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="107"/>
         <source>Sign in to the platform</source>
         <translation>登录平台</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/login_dialog.py" line="109" />
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="109"/>
         <source>Your sign-in has expired or was revoked. Enter your password again: everything waiting to be sent stays queued and goes out after you sign in.</source>
         <translation>登录已过期或已被撤销。请重新输入密码：待发送的数据都保留在队列中，登录后继续发送。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/login_dialog.py" line="111" />
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="111"/>
         <source>Platform address</source>
         <translation>平台地址</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/login_dialog.py" line="113" />
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="113"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/login_dialog.py" line="114" />
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="114"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/login_dialog.py" line="115" />
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="115"/>
         <source>Provincial CA certificate</source>
         <translation>省级 CA 证书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/login_dialog.py" line="116" />
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="116"/>
         <source>Optional</source>
         <translation>可选</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/login_dialog.py" line="117" />
-        <source>Only if your province issues its own certificates: the platform's certificate is always verified.</source>
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="117"/>
+        <source>Only if your province issues its own certificates: the platform&apos;s certificate is always verified.</source>
         <translation>仅当本省使用自建证书机构时需要；平台证书始终会被校验。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/login_dialog.py" line="119" />
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="119"/>
         <source>Browse…</source>
         <translation>浏览……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/login_dialog.py" line="121" />
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="121"/>
         <source>This computer has no system keyring: the sign-in lasts for this run only, and you will sign in again after closing Inspector. Nothing is written to a file.</source>
         <translation>此电脑没有可用的系统密钥环，登录只在本次运行中有效，关闭程序后需重新登录。登录凭据不会写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/login_dialog.py" line="123" />
-        <location filename="../../inspector/ui/widgets/login_dialog.py" line="162" />
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="123"/>
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="162"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/login_dialog.py" line="125" />
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="125"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/login_dialog.py" line="129" />
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="129"/>
         <source>Choose the provincial CA certificate</source>
         <translation>选择省级 CA 证书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/login_dialog.py" line="130" />
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="130"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书文件 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/login_dialog.py" line="138" />
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="138"/>
         <source>Enter the platform address, your user name and your password.</source>
         <translation>请填写平台地址、用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/login_dialog.py" line="143" />
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="143"/>
         <source>The CA certificate file %1 does not exist.</source>
         <translation>CA 证书文件 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/login_dialog.py" line="160" />
+        <location filename="../../inspector/ui/widgets/login_dialog.py" line="160"/>
         <source>Signing in…</source>
         <translation>正在登录……</translation>
     </message>
@@ -938,232 +1148,260 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="160" />
+        <location filename="../../inspector/ui/main_window.py" line="164"/>
         <source>Inspector: random inspections and sampling</source>
         <translation>Inspector 双随机抽查与抽样</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="161" />
+        <location filename="../../inspector/ui/main_window.py" line="165"/>
         <source>Inspector · 双随机、一公开</source>
         <translation>Inspector · 双随机、一公开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="162" />
+        <location filename="../../inspector/ui/main_window.py" line="166"/>
         <source>Acting as</source>
         <translation>当前角色</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="163" />
+        <location filename="../../inspector/ui/main_window.py" line="167"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="180" />
+        <location filename="../../inspector/ui/main_window.py" line="184"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="181" />
+        <location filename="../../inspector/ui/main_window.py" line="185"/>
         <source>Directories</source>
         <translation>名录库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="182" />
+        <location filename="../../inspector/ui/main_window.py" line="186"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="183" />
+        <location filename="../../inspector/ui/main_window.py" line="187"/>
         <source>Plans and draw</source>
         <translation>抽查计划与抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="184" />
+        <location filename="../../inspector/ui/main_window.py" line="188"/>
         <source>Publication</source>
         <translation>结果公示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="227" />
+        <location filename="../../inspector/ui/main_window.py" line="190"/>
+        <source>Checklists</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="241"/>
         <source>Opening workspace…</source>
         <translation>正在打开工作区……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="229" />
+        <location filename="../../inspector/ui/main_window.py" line="243"/>
         <source>Workspace: %1 · device %2</source>
         <translation>工作区：%1 · 设备 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="233" />
+        <location filename="../../inspector/ui/main_window.py" line="247"/>
         <source>Working…</source>
         <translation>处理中……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="233" />
+        <location filename="../../inspector/ui/main_window.py" line="247"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="236" />
+        <location filename="../../inspector/ui/main_window.py" line="250"/>
         <source>Something went wrong</source>
         <translation>出现错误</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="237" />
+        <location filename="../../inspector/ui/main_window.py" line="251"/>
         <source>The operation %1 failed: %2</source>
         <translation>操作 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="185" />
+        <location filename="../../inspector/ui/main_window.py" line="189"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
 </context>
 <context>
+    <name>MediaEditor</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="335"/>
+        <source>Take photo (not available yet)</source>
+        <translation>拍照（暂未提供）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="336"/>
+        <source>Record sample (not available yet)</source>
+        <translation>登记样品（暂未提供）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="337"/>
+        <source>Sign (not available yet)</source>
+        <translation>签名（暂未提供）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="339"/>
+        <source>%1 attached</source>
+        <translation>已附 %1 个</translation>
+    </message>
+</context>
+<context>
     <name>PlanForm</name>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="302" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="302"/>
         <source>%1 (form field: %2)</source>
         <translation>%1（表单字段：%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="325" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="325"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="326" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="326"/>
         <source>Entities that can be drawn</source>
         <translation>抽查对象范围</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="327" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="327"/>
         <source>Inspector pool</source>
         <translation>检查人员库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="330" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="330"/>
         <source>One check item per line; its code may come first: SAMR-1 | 企业公示信息抽查</source>
         <translation>每行一个检查事项；可在前面写编号：SAMR-1 | 企业公示信息抽查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="331" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="331"/>
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="332" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="332"/>
         <source>6-digit codes, e.g. 130123; empty: all</source>
         <translation>6 位区划代码，如 130123；留空表示全部</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="333" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="333"/>
         <source>6-digit codes; empty: all</source>
         <translation>6 位区划代码；留空表示全部</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="335" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="335"/>
         <source>separate with 、 or commas; empty: all</source>
         <translation>以顿号或逗号分隔；留空表示全部</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="340" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="340"/>
         <source>skip entities inspected within (days)</source>
         <translation>排除近期已检查的主体（天数）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="341" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="341"/>
         <source>skip entities with open tasks</source>
         <translation>排除有未完成任务的主体</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="342" />
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="360" />
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="361" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="342"/>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="360"/>
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="361"/>
         <source>Exclusions</source>
         <translation>排除</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="347" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="347"/>
         <source>Plan code</source>
         <translation>计划编号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="348" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="348"/>
         <source>Title</source>
         <translation>计划名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="349" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="349"/>
         <source>Check items</source>
         <translation>检查事项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="350" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="350"/>
         <source>Window</source>
         <translation>检查时段</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="351" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="351"/>
         <source>Window start</source>
         <translation>检查开始日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="352" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="352"/>
         <source>Window end</source>
         <translation>检查结束日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="353" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="353"/>
         <source>Due date</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="354" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="354"/>
         <source>Team size</source>
         <translation>每组人数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="355" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="355"/>
         <source>Max tasks per inspector</source>
         <translation>每人任务上限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="356" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="356"/>
         <source>Region codes</source>
         <translation>行政区划</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="357" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="357"/>
         <source>Entity types</source>
         <translation>主体类型</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="358" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="358"/>
         <source>Industries</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="359" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="359"/>
         <source>Registration status</source>
         <translation>登记状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="362" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="362"/>
         <source>Units</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="363" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="363"/>
         <source>Pool region codes</source>
         <translation>人员所在区划</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="364" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="364"/>
         <source>Qualifications</source>
         <translation>执法资格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/plan_form.py" line="365" />
+        <location filename="../../inspector/ui/widgets/plan_form.py" line="365"/>
         <source>Strata</source>
         <translation>分层</translation>
     </message>
@@ -1171,72 +1409,72 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>PlanTableModel</name>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="36" />
+        <location filename="../../inspector/ui/planning_models.py" line="36"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="37" />
+        <location filename="../../inspector/ui/planning_models.py" line="37"/>
         <source>Title</source>
         <translation>计划名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="38" />
+        <location filename="../../inspector/ui/planning_models.py" line="38"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="41" />
+        <location filename="../../inspector/ui/planning_models.py" line="41"/>
         <source>Window</source>
         <translation>检查时段</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="42" />
+        <location filename="../../inspector/ui/planning_models.py" line="42"/>
         <source>Due date</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="44" />
+        <location filename="../../inspector/ui/planning_models.py" line="44"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="46" />
+        <location filename="../../inspector/ui/planning_models.py" line="46"/>
         <source>Draw SHA-256</source>
         <translation>抽取记录 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="54" />
+        <location filename="../../inspector/ui/planning_models.py" line="54"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="55" />
+        <location filename="../../inspector/ui/planning_models.py" line="55"/>
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="56" />
+        <location filename="../../inspector/ui/planning_models.py" line="56"/>
         <source>drawn, not released</source>
         <translation>已抽取，未下达</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="57" />
+        <location filename="../../inspector/ui/planning_models.py" line="57"/>
         <source>released</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="58" />
+        <location filename="../../inspector/ui/planning_models.py" line="58"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="63" />
+        <location filename="../../inspector/ui/planning_models.py" line="63"/>
         <source>%1 released, %2 waiting</source>
         <translation>已下达 %1，待下达 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="66" />
+        <location filename="../../inspector/ui/planning_models.py" line="66"/>
         <source>%1 waiting</source>
         <translation>待下达 %1</translation>
     </message>
@@ -1244,107 +1482,107 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>PlanningScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="234" />
+        <location filename="../../inspector/ui/screens/planning.py" line="234"/>
         <source>Import plan file</source>
         <translation>导入计划文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="234" />
-        <location filename="../../inspector/ui/screens/planning.py" line="259" />
+        <location filename="../../inspector/ui/screens/planning.py" line="234"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="259"/>
         <source>Plan files (*.json)</source>
         <translation>计划文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="243" />
+        <location filename="../../inspector/ui/screens/planning.py" line="243"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="250" />
+        <location filename="../../inspector/ui/screens/planning.py" line="250"/>
         <source>Read %1: check the plan, then save it.</source>
         <translation>已读取 %1：请核对计划后保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="254" />
-        <location filename="../../inspector/ui/screens/planning.py" line="264" />
-        <location filename="../../inspector/ui/screens/planning.py" line="273" />
+        <location filename="../../inspector/ui/screens/planning.py" line="254"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="264"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="273"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="259" />
+        <location filename="../../inspector/ui/screens/planning.py" line="259"/>
         <source>Export plan file</source>
         <translation>导出计划文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="270" />
+        <location filename="../../inspector/ui/screens/planning.py" line="270"/>
         <source>Plan written to %1</source>
         <translation>计划已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="276" />
-        <location filename="../../inspector/ui/screens/planning.py" line="281" />
+        <location filename="../../inspector/ui/screens/planning.py" line="276"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="281"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="287" />
+        <location filename="../../inspector/ui/screens/planning.py" line="287"/>
         <source>Plan %1 saved. Commit a seed on the next tab.</source>
         <translation>计划 %1 已保存。请在下一页签提交种子。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="321" />
-        <location filename="../../inspector/ui/screens/planning.py" line="378" />
+        <location filename="../../inspector/ui/screens/planning.py" line="321"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="378"/>
         <source>New plan</source>
         <translation>新建计划</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="323" />
+        <location filename="../../inspector/ui/screens/planning.py" line="323"/>
         <source>Editing %1</source>
         <translation>正在编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="325" />
+        <location filename="../../inspector/ui/screens/planning.py" line="325"/>
         <source>%1 is drawn: save changes under a new code</source>
         <translation>%1 已抽取：修改后请以新编号保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="341" />
+        <location filename="../../inspector/ui/screens/planning.py" line="341"/>
         <source>The preview waits for a complete plan: %1</source>
         <translation>计划填写完整后显示预览：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="377" />
+        <location filename="../../inspector/ui/screens/planning.py" line="377"/>
         <source>Plans and draw</source>
         <translation>抽查计划与抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="380" />
+        <location filename="../../inspector/ui/screens/planning.py" line="380"/>
         <source>Import plan file…</source>
         <translation>导入计划文件……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="382" />
+        <location filename="../../inspector/ui/screens/planning.py" line="382"/>
         <source>Export plan file…</source>
         <translation>导出计划文件……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="384" />
+        <location filename="../../inspector/ui/screens/planning.py" line="384"/>
         <source>Save plan</source>
         <translation>保存计划</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="386" />
+        <location filename="../../inspector/ui/screens/planning.py" line="386"/>
         <source>Plan definition</source>
         <translation>计划内容</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="387" />
+        <location filename="../../inspector/ui/screens/planning.py" line="387"/>
         <source>Seed and draw</source>
         <translation>种子与抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="388" />
+        <location filename="../../inspector/ui/screens/planning.py" line="388"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
@@ -1352,27 +1590,27 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>ProblemTableModel</name>
     <message>
-        <location filename="../../inspector/ui/widgets/import_flow.py" line="56" />
+        <location filename="../../inspector/ui/widgets/import_flow.py" line="56"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/import_flow.py" line="58" />
+        <location filename="../../inspector/ui/widgets/import_flow.py" line="58"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/import_flow.py" line="59" />
+        <location filename="../../inspector/ui/widgets/import_flow.py" line="59"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/import_flow.py" line="60" />
+        <location filename="../../inspector/ui/widgets/import_flow.py" line="60"/>
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/import_flow.py" line="63" />
+        <location filename="../../inspector/ui/widgets/import_flow.py" line="63"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1380,49 +1618,49 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>RedrawDialog</name>
     <message>
-        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="88" />
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="88"/>
         <source>Recusal and redraw</source>
         <translation>回避重抽</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="89" />
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="89"/>
         <source>%1 · %2
 Current team: %3</source>
         <translation>%1 · %2
 当前检查组：%3</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="93" />
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="93"/>
         <source>&amp;Declared by</source>
         <translation>申请回避人员(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="94" />
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="94"/>
         <source>The team member who declares the conflict of interest with this entity</source>
         <translation>声明与该检查对象存在利害关系的检查组成员</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="96" />
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="96"/>
         <source>&amp;Reason</source>
         <translation>回避理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="98" />
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="98"/>
         <source>Required, e.g. a relative works for this entity</source>
         <translation>必填，例如：近亲属在该单位任职</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="100" />
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="100"/>
         <source>The member is recused from this entity and its team is drawn again on the record by the published algorithm (hash-rank-v1-redraw), from the protocol and the earlier redraws: anyone can recompute it. A team is never edited by hand. The redraw is final and numbered; save the records with the protocol.</source>
         <translation>该成员回避此检查对象，检查组按公开算法（hash-rank-v1-redraw）依据抽取记录和此前的重抽记录重新抽取并留痕，任何人都可复算。检查组从不手工修改。重抽结果为最终结果并依次编号，请将重抽记录与抽取记录一并保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="104" />
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="104"/>
         <source>Recuse and redraw</source>
         <translation>回避并重抽</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="112" />
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="112"/>
         <source>Write the reason for the recusal: it is kept in the redraw record.</source>
         <translation>请填写回避理由：理由将记入重抽记录。</translation>
     </message>
@@ -1430,17 +1668,17 @@ Current team: %3</source>
 <context>
     <name>StartUp</name>
     <message>
-        <location filename="../../inspector/ui/app.py" line="151" />
+        <location filename="../../inspector/ui/app.py" line="151"/>
         <source>Cannot open the workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/app.py" line="163" />
+        <location filename="../../inspector/ui/app.py" line="163"/>
         <source>Preparing the demo</source>
         <translation>正在准备演示数据</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/app.py" line="164" />
+        <location filename="../../inspector/ui/app.py" line="164"/>
         <source>Creating a demo county: 5,000 market entities and 40 inspectors…</source>
         <translation>正在生成演示县：5,000 户市场主体和 40 名检查人员……</translation>
     </message>
@@ -1448,117 +1686,117 @@ Current team: %3</source>
 <context>
     <name>StrataEditor</name>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="161" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="161"/>
         <source>stratum %1</source>
         <translation>分层 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="163" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="163"/>
         <source>Strata</source>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="180" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="180"/>
         <source>Left out: %1 inspected within the period, %2 with open tasks. Eligible inspectors (certificate valid for the whole window): %3. Teams of %4, so %5 inspector visits; at most %6 tasks per inspector.</source>
         <translation>已排除：期限内已检查的 %1 个，有未完成任务的 %2 个。符合条件的检查人员（执法证在整个检查时段内有效）：%3。每组 %4 人，共需 %5 人次；每名检查人员最多 %6 项任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="192" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="192"/>
         <source>Cannot draw:</source>
         <translation>不能抽取：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="192" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="192"/>
         <source>Note:</source>
         <translation>注意：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="196" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="196"/>
         <source>Ready to draw.</source>
         <translation>可以抽取。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="205" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="205"/>
         <source>only %1 eligible inspectors, fewer than a team of %2. Widen the pool, or check that certificates are valid for the whole window.</source>
         <translation>只有 %1 名符合条件的检查人员，不足每组 %2 人。请扩大检查人员库，或确认执法证在整个检查时段内有效。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="208" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="208"/>
         <source>stratum %1 is empty but asks for %2.</source>
         <translation>分层 %1 没有主体，却要求抽取 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="209" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="209"/>
         <source>stratum %1 has %2 members, fewer than the %3 asked for.</source>
         <translation>分层 %1 只有 %2 个主体，少于要求的 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="210" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="210"/>
         <source>no entity would be drawn: check the filters and the strata.</source>
         <translation>不会抽中任何主体：请检查筛选条件和分层设置。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="212" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="212"/>
         <source>the pool has %1 places for %2 inspector visits: some entities will get no team. Raise the maximum per inspector or widen the pool.</source>
         <translation>检查人员库只能承担 %1 人次，而需要 %2 人次：部分主体将无法派员。请提高每人任务上限，或扩大检查人员库。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="218" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="218"/>
         <source>the draw refuses the plan: %1</source>
         <translation>抽取规则不接受此计划：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="225" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="225"/>
         <source>unclassified (-)</source>
         <translation>未分级（-）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="228" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="228"/>
         <source>Strata by risk class, and preview</source>
         <translation>按风险等级分层及预览</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="230" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="230"/>
         <source>Stratum</source>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="230" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="230"/>
         <source>Rule</source>
         <translation>抽取方式</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="230" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="230"/>
         <source>Ratio or count</source>
         <translation>比例或数量</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="231" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="231"/>
         <source>In population</source>
         <translation>名录数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="231" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="231"/>
         <source>To draw</source>
         <translation>抽取数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="233" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="233"/>
         <source>not drawn</source>
         <translation>不抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="233" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="233"/>
         <source>ratio</source>
         <translation>按比例</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="233" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="233"/>
         <source>count</source>
         <translation>按数量</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/strata_editor.py" line="237" />
+        <location filename="../../inspector/ui/widgets/strata_editor.py" line="237"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -1566,42 +1804,42 @@ Current team: %3</source>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../inspector/ui/sync_controller.py" line="189" />
+        <location filename="../../inspector/ui/sync_controller.py" line="189"/>
         <source>The CA certificate file %1 does not exist.</source>
         <translation>CA 证书文件 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_link.py" line="59" />
+        <location filename="../../inspector/ui/sync_link.py" line="59"/>
         <source>This computer has been withdrawn from the platform. Ask your administrator to enroll it again.</source>
         <translation>此电脑已被平台停用，请联系管理员重新登记。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_link.py" line="61" />
+        <location filename="../../inspector/ui/sync_link.py" line="61"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_link.py" line="64" />
-        <source>The platform's certificate could not be verified. If your province uses its own certificate authority, choose its CA certificate file.</source>
+        <location filename="../../inspector/ui/sync_link.py" line="64"/>
+        <source>The platform&apos;s certificate could not be verified. If your province uses its own certificate authority, choose its CA certificate file.</source>
         <translation>无法验证平台的证书。如果本省使用自建证书机构，请选择其 CA 证书文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_link.py" line="67" />
+        <location filename="../../inspector/ui/sync_link.py" line="67"/>
         <source>Cannot reach the platform: check the address and the network connection.</source>
         <translation>无法连接平台：请检查地址和网络连接。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_link.py" line="71" />
+        <location filename="../../inspector/ui/sync_link.py" line="71"/>
         <source>No Inspector platform answers at this address.</source>
         <translation>该地址上没有 Inspector 平台应答。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_link.py" line="72" />
+        <location filename="../../inspector/ui/sync_link.py" line="72"/>
         <source>The platform refused the sign-in: %1</source>
         <translation>平台拒绝了登录：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_link.py" line="74" />
+        <location filename="../../inspector/ui/sync_link.py" line="74"/>
         <source>Sign-in failed: %1</source>
         <translation>登录失败：%1</translation>
     </message>
@@ -1609,62 +1847,62 @@ Current team: %3</source>
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="43" />
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="43"/>
         <source>○ Not signed in</source>
         <translation>○ 未登录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="44" />
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="44"/>
         <source>◎ Checking the connection…</source>
         <translation>◎ 正在检查连接……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="45" />
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="45"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="46" />
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="46"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="47" />
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="47"/>
         <source>◎ Signing in…</source>
         <translation>◎ 正在登录……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="48" />
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="48"/>
         <source>◎ Syncing…</source>
         <translation>◎ 正在同步……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="49" />
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="49"/>
         <source>● Sign-in needed</source>
         <translation>● 需要重新登录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="58" />
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="58"/>
         <source>%1 waiting</source>
         <translation>待发送 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="60" />
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="60"/>
         <source>%1 to resolve</source>
         <translation>待处理 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="63" />
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="63"/>
         <source>last sync %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="64" />
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="64"/>
         <source>never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="67" />
+        <location filename="../../inspector/ui/widgets/sync_indicator.py" line="67"/>
         <source>Sync status: click to open the sync screen</source>
         <translation>同步状态：点击打开同步界面</translation>
     </message>
@@ -1672,173 +1910,173 @@ Current team: %3</source>
 <context>
     <name>SyncItemsTableModel</name>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="81" />
+        <location filename="../../inspector/ui/sync_items.py" line="81"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="83" />
+        <location filename="../../inspector/ui/sync_items.py" line="83"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="84" />
+        <location filename="../../inspector/ui/sync_items.py" line="84"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="86" />
+        <location filename="../../inspector/ui/sync_items.py" line="86"/>
         <source>What happened</source>
         <translation>情况说明</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="88" />
+        <location filename="../../inspector/ui/sync_items.py" line="88"/>
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="94" />
+        <location filename="../../inspector/ui/sync_items.py" line="94"/>
         <source>Waiting</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="94" />
+        <location filename="../../inspector/ui/sync_items.py" line="94"/>
         <source>Sending</source>
         <translation>正在发送</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="95" />
+        <location filename="../../inspector/ui/sync_items.py" line="95"/>
         <source>Refused</source>
         <translation>被拒收</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="95" />
+        <location filename="../../inspector/ui/sync_items.py" line="95"/>
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="98" />
+        <location filename="../../inspector/ui/sync_items.py" line="98"/>
         <source>photo (reduced copy)</source>
         <translation>照片（压缩副本）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="99" />
+        <location filename="../../inspector/ui/sync_items.py" line="99"/>
         <source>original photo</source>
         <translation>照片原件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="99" />
+        <location filename="../../inspector/ui/sync_items.py" line="99"/>
         <source>signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="100" />
+        <location filename="../../inspector/ui/sync_items.py" line="100"/>
         <source>document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="110" />
+        <location filename="../../inspector/ui/sync_items.py" line="110"/>
         <source>records: %1</source>
         <translation>%1 条</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="118" />
+        <location filename="../../inspector/ui/sync_items.py" line="118"/>
         <source>mine %1 · platform %2</source>
         <translation>本机 %1 · 平台 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="121" />
+        <location filename="../../inspector/ui/sync_items.py" line="121"/>
         <source>sent %1</source>
         <translation>已发送版本 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="126" />
+        <location filename="../../inspector/ui/sync_items.py" line="126"/>
         <source>Waiting to be sent at the next sync.</source>
         <translation>等待下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="128" />
+        <location filename="../../inspector/ui/sync_items.py" line="128"/>
         <source>%1 of %2 sent</source>
         <translation>已发送 %1 / 共 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="138" />
+        <location filename="../../inspector/ui/sync_items.py" line="138"/>
         <source>about %1 s left</source>
         <translation>约剩 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="139" />
+        <location filename="../../inspector/ui/sync_items.py" line="139"/>
         <source>about %1 min left</source>
         <translation>约剩 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="147" />
-        <location filename="../../inspector/ui/sync_items.py" line="183" />
+        <location filename="../../inspector/ui/sync_items.py" line="147"/>
+        <location filename="../../inspector/ui/sync_items.py" line="183"/>
         <source>The platform refused the record without giving a reason.</source>
         <translation>平台拒收了该记录，但未说明原因。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="148" />
+        <location filename="../../inspector/ui/sync_items.py" line="148"/>
         <source>The platform refused the record: %1</source>
         <translation>平台拒收了该记录：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="153" />
+        <location filename="../../inspector/ui/sync_items.py" line="153"/>
         <source>The record contains an invisible control character (NUL) that the platform cannot store. Correct the text, then choose Retry.</source>
         <translation>记录中含有平台无法保存的不可见控制字符（NUL）。请修改相应内容，然后点击“重试”。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="156" />
+        <location filename="../../inspector/ui/sync_items.py" line="156"/>
         <source>The record changed while it was being sent, or was damaged on this computer. Choose Retry to send it again.</source>
         <translation>记录在发送过程中发生了变化，或在本机已损坏。请点击“重试”重新发送。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="159" />
+        <location filename="../../inspector/ui/sync_items.py" line="159"/>
         <source>Someone changed this record on the platform since your last sync. Compare the two versions; Keep my version sends yours as the newer one.</source>
         <translation>自上次同步以来，有人在平台上修改了这条记录。请比较两个版本；“保留我的版本”会把您的版本作为较新版本发送。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="162" />
+        <location filename="../../inspector/ui/sync_items.py" line="162"/>
         <source>This record was changed on the platform while you were editing it here. Keep my version sends yours as the newer one.</source>
         <translation>您在本机编辑这条记录期间，平台上的版本也被修改了。“保留我的版本”会把您的版本作为较新版本发送。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="165" />
+        <location filename="../../inspector/ui/sync_items.py" line="165"/>
         <source>This record is final and cannot be changed; record a correction instead.</source>
         <translation>这是已定稿的记录，不能修改；请另行登记一条更正记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="167" />
+        <location filename="../../inspector/ui/sync_items.py" line="167"/>
         <source>The platform does not know this kind of record: it is older than this app.</source>
         <translation>平台不认识这类记录：平台版本比本程序旧。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="169" />
-        <source>Your account's role may not send this kind of record.</source>
+        <location filename="../../inspector/ui/sync_items.py" line="169"/>
+        <source>Your account&apos;s role may not send this kind of record.</source>
         <translation>您的账号角色无权发送这类记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="171" />
-        <source>Another record on the platform already uses this record's identifier.</source>
+        <location filename="../../inspector/ui/sync_items.py" line="171"/>
+        <source>Another record on the platform already uses this record&apos;s identifier.</source>
         <translation>平台上已有另一条记录使用了该记录的标识。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="173" />
+        <location filename="../../inspector/ui/sync_items.py" line="173"/>
         <source>This record belongs to another account; you may not change it.</source>
         <translation>这条记录属于其他账号，您无权修改。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="175" />
+        <location filename="../../inspector/ui/sync_items.py" line="175"/>
         <source>The platform could not store the record (a fault on the platform). Choose Retry later.</source>
         <translation>平台无法保存该记录（平台端故障）。请稍后点击“重试”。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="178" />
+        <location filename="../../inspector/ui/sync_items.py" line="178"/>
         <source>A record received from the platform could not be applied here (%1). The next sync fetches what it needs and tries again.</source>
         <translation>从平台收到的一条记录无法在本机应用（%1）。下次同步会取回所需数据并再次尝试。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/sync_items.py" line="181" />
+        <location filename="../../inspector/ui/sync_items.py" line="181"/>
         <source>The platform found the record incomplete or invalid: %1</source>
         <translation>平台认为该记录不完整或无效：%1</translation>
     </message>
@@ -1846,192 +2084,192 @@ Current team: %3</source>
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="157" />
+        <location filename="../../inspector/ui/screens/sync.py" line="157"/>
         <source>Sync with the platform</source>
         <translation>与平台同步</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="159" />
+        <location filename="../../inspector/ui/screens/sync.py" line="159"/>
         <source>Connection</source>
         <translation>连接状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="159" />
+        <location filename="../../inspector/ui/screens/sync.py" line="159"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="159" />
+        <location filename="../../inspector/ui/screens/sync.py" line="159"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="160" />
+        <location filename="../../inspector/ui/screens/sync.py" line="160"/>
         <source>Sample-code prefix</source>
         <translation>样品编号前缀</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="160" />
+        <location filename="../../inspector/ui/screens/sync.py" line="160"/>
         <source>Last successful sync</source>
         <translation>上次成功同步</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="161" />
+        <location filename="../../inspector/ui/screens/sync.py" line="161"/>
         <source>Sign-in kept</source>
         <translation>登录保存位置</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="163" />
+        <location filename="../../inspector/ui/screens/sync.py" line="163"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="165" />
+        <location filename="../../inspector/ui/screens/sync.py" line="165"/>
         <source>Send originals</source>
         <translation>发送原图</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="167" />
+        <location filename="../../inspector/ui/screens/sync.py" line="167"/>
         <source>Also send full-size original photos (large: use a fast connection)</source>
         <translation>同时发送全尺寸原始照片（文件较大，请使用高速网络）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="168" />
+        <location filename="../../inspector/ui/screens/sync.py" line="168"/>
         <source>Sign in…</source>
         <translation>登录……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="169" />
+        <location filename="../../inspector/ui/screens/sync.py" line="169"/>
         <source>Export diagnostics…</source>
         <translation>导出诊断信息……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="170" />
+        <location filename="../../inspector/ui/screens/sync.py" line="170"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="171" />
+        <location filename="../../inspector/ui/screens/sync.py" line="171"/>
         <source>Keep my version</source>
         <translation>保留我的版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="197" />
+        <location filename="../../inspector/ui/screens/sync.py" line="197"/>
         <source>Not signed in: choose Sign in… to connect.</source>
         <translation>未登录：请点击“登录……”连接平台。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="198" />
+        <location filename="../../inspector/ui/screens/sync.py" line="198"/>
         <source>Checking the connection…</source>
         <translation>正在检查连接……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="199" />
+        <location filename="../../inspector/ui/screens/sync.py" line="199"/>
         <source>Online: the platform answers.</source>
         <translation>在线：平台连接正常。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="200" />
+        <location filename="../../inspector/ui/screens/sync.py" line="200"/>
         <source>Offline: everything stays queued and goes out when the connection returns.</source>
         <translation>离线：所有数据都保留在队列中，网络恢复后自动发送。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="202" />
+        <location filename="../../inspector/ui/screens/sync.py" line="202"/>
         <source>Signing in…</source>
         <translation>正在登录……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="203" />
+        <location filename="../../inspector/ui/screens/sync.py" line="203"/>
         <source>Syncing…</source>
         <translation>正在同步……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="204" />
+        <location filename="../../inspector/ui/screens/sync.py" line="204"/>
         <source>Your sign-in has expired or was revoked: sign in again (everything stays queued).</source>
         <translation>登录已过期或已被撤销：请重新登录（数据都保留在队列中）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="216" />
+        <location filename="../../inspector/ui/screens/sync.py" line="216"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="218" />
-        <source>in this computer's system keyring</source>
+        <location filename="../../inspector/ui/screens/sync.py" line="218"/>
+        <source>in this computer&apos;s system keyring</source>
         <translation>本机系统密钥环</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="219" />
+        <location filename="../../inspector/ui/screens/sync.py" line="219"/>
         <source>for this run only: this computer has no system keyring, so you sign in again after closing Inspector</source>
         <translation>仅本次运行有效：此电脑没有系统密钥环，关闭程序后需重新登录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="243" />
+        <location filename="../../inspector/ui/screens/sync.py" line="243"/>
         <source>Files: nothing waiting to be sent.</source>
         <translation>文件：没有待发送的文件。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="247" />
+        <location filename="../../inspector/ui/screens/sync.py" line="247"/>
         <source>Files waiting: %1 (%2 of %3 already on the platform).</source>
         <translation>待发送文件：%1 个（共 %3，平台已收到 %2）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="252" />
+        <location filename="../../inspector/ui/screens/sync.py" line="252"/>
         <source>Original photos waiting for “Send originals”: %1.</source>
         <translation>等待“发送原图”的原图：%1 张。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="262" />
+        <location filename="../../inspector/ui/screens/sync.py" line="262"/>
         <source>Sending %1: %2 of %3</source>
         <translation>正在发送%1：%2 / %3</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="266" />
+        <location filename="../../inspector/ui/screens/sync.py" line="266"/>
         <source>%1/s</source>
         <translation>%1/秒</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="273" />
+        <location filename="../../inspector/ui/screens/sync.py" line="273"/>
         <source>No sync has run since Inspector started.</source>
         <translation>本次启动后尚未同步。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="277" />
+        <location filename="../../inspector/ui/screens/sync.py" line="277"/>
         <source>Last sync (%1) finished. Records sent: %2, received: %3, refused: %4, in conflict: %5. Files confirmed: %6, still waiting: %7.</source>
         <translation>上次同步（%1）已完成。发送记录 %2 条，接收 %3 条，被拒收 %4 条，冲突 %5 条；文件已确认 %6 个，仍待发送 %7 个。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="285" />
+        <location filename="../../inspector/ui/screens/sync.py" line="285"/>
         <source>Last sync (%1): the platform could not be reached. Everything stays queued and goes out when the connection returns.</source>
         <translation>上次同步（%1）：无法连接平台。所有数据都保留在队列中，网络恢复后自动发送。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="288" />
+        <location filename="../../inspector/ui/screens/sync.py" line="288"/>
         <source>Last sync (%1): your sign-in has expired or was revoked. Sign in again; everything stays queued.</source>
         <translation>上次同步（%1）：登录已过期或已被撤销。请重新登录；所有数据都保留在队列中。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="291" />
+        <location filename="../../inspector/ui/screens/sync.py" line="291"/>
         <source>Last sync (%1) failed: %2. Everything stays queued; if this persists, export diagnostics for support.</source>
         <translation>上次同步（%1）失败：%2。所有数据都保留在队列中；如问题持续，请导出诊断信息交给技术支持。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="298" />
+        <location filename="../../inspector/ui/screens/sync.py" line="298"/>
         <source>The diagnostics could not be written: %1</source>
         <translation>无法写入诊断信息：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="301" />
+        <location filename="../../inspector/ui/screens/sync.py" line="301"/>
         <source>Diagnostics written to %1 (no passwords or tokens inside).</source>
         <translation>诊断信息已写入 %1（不含密码或令牌）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="353" />
+        <location filename="../../inspector/ui/screens/sync.py" line="353"/>
         <source>Export diagnostics</source>
         <translation>导出诊断信息</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/sync.py" line="354" />
+        <location filename="../../inspector/ui/screens/sync.py" line="354"/>
         <source>Zip archives (*.zip)</source>
         <translation>Zip 压缩包 (*.zip)</translation>
     </message>
@@ -2039,62 +2277,62 @@ Current team: %3</source>
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="85" />
+        <location filename="../../inspector/ui/planning_models.py" line="85"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="86" />
+        <location filename="../../inspector/ui/planning_models.py" line="86"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="87" />
+        <location filename="../../inspector/ui/planning_models.py" line="87"/>
         <source>Region</source>
         <translation>区划</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="88" />
+        <location filename="../../inspector/ui/planning_models.py" line="88"/>
         <source>Lead inspector</source>
         <translation>主检</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="90" />
+        <location filename="../../inspector/ui/planning_models.py" line="90"/>
         <source>Assisting</source>
         <translation>协检</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="91" />
+        <location filename="../../inspector/ui/planning_models.py" line="91"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="94" />
+        <location filename="../../inspector/ui/planning_models.py" line="94"/>
         <source>Due date</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="101" />
+        <location filename="../../inspector/ui/planning_models.py" line="101"/>
         <source>drawn, waiting for release</source>
         <translation>已抽取，待下达</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="102" />
+        <location filename="../../inspector/ui/planning_models.py" line="102"/>
         <source>assigned</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="103" />
+        <location filename="../../inspector/ui/planning_models.py" line="103"/>
         <source>in progress</source>
         <translation>检查中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="104" />
+        <location filename="../../inspector/ui/planning_models.py" line="104"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="105" />
+        <location filename="../../inspector/ui/planning_models.py" line="105"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -2102,120 +2340,128 @@ Current team: %3</source>
 <context>
     <name>TasksPanel</name>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="131" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="131"/>
         <source>Release tasks…</source>
         <translation>下达任务……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="132" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="132"/>
         <source>Send the drawn tasks to their teams (they go to the inspectors with the next sync)</source>
         <translation>将抽中的任务下达给各检查组（下次同步时发送到检查人员的电脑）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="134" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="134"/>
         <source>Recusal and redraw…</source>
         <translation>回避重抽……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="136" />
-        <source>A team member declares a conflict with the selected task's entity: record it and draw that team again</source>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="136"/>
+        <source>A team member declares a conflict with the selected task&apos;s entity: record it and draw that team again</source>
         <translation>检查组成员声明与所选任务的检查对象存在利害关系：登记回避并重新抽取该检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="138" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="138"/>
         <source>Save redraw records…</source>
         <translation>保存重抽记录……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="140" />
-        <source>Write the plan's redraw records (REDRAW-1.json, REDRAW-2.json, …) into a folder, to publish and verify with the protocol</source>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="140"/>
+        <source>Write the plan&apos;s redraw records (REDRAW-1.json, REDRAW-2.json, …) into a folder, to publish and verify with the protocol</source>
         <translation>将本计划的重抽记录（REDRAW-1.json、REDRAW-2.json……）写入文件夹，与抽取记录一并公开和核验</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="142" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="142"/>
         <source>Export assignment package…</source>
         <translation>导出任务包……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="144" />
-        <source>A signed file of one inspector's released tasks, for a laptop that cannot sync</source>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="144"/>
+        <source>A signed file of one inspector&apos;s released tasks, for a laptop that cannot sync</source>
         <translation>一名检查人员已下达任务的签名文件，供无法同步的电脑使用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="194" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="194"/>
         <source>Choose a plan to see its tasks.</source>
         <translation>选择一个计划以查看其任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="196" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="196"/>
         <source>Plan %1 has not been drawn yet.</source>
         <translation>计划 %1 尚未抽取。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="199" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="199"/>
         <source>Plan %1: %2 tasks, %3 waiting for release.</source>
         <translation>计划 %1：共 %2 项任务，%3 项待下达。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="225" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="225"/>
         <source>Release tasks</source>
         <translation>下达任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="226" />
-        <source>Release the %1 tasks of plan %2 to their teams? They go to the inspectors' laptops with the next sync.</source>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="226"/>
+        <source>Release the %1 tasks of plan %2 to their teams? They go to the inspectors&apos; laptops with the next sync.</source>
         <translation>将计划 %2 的 %1 项任务下达给各检查组吗？任务将在下次同步时发送到检查人员的电脑。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="241" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="241"/>
         <source>%1 tasks released.</source>
         <translation>已下达 %1 项任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="262" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="262"/>
         <source>Choose a plan first.</source>
         <translation>请先选择计划。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="274" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="274"/>
         <source>Redraw %1 recorded for %2: %3 → %4. SHA-256 %5</source>
         <translation>已记录 %2 的第 %1 次重抽：%3 → %4。SHA-256 %5</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="285" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="285"/>
         <source>Folder for the redraw records</source>
         <translation>重抽记录保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="300" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="300"/>
         <source>Plan %1 has no redraw records.</source>
         <translation>计划 %1 没有重抽记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="303" />
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="303"/>
         <source>%1 redraw records written to %2 (REDRAW-1.json to REDRAW-%1.json)</source>
         <translation>已将 %1 份重抽记录写入 %2（REDRAW-1.json 至 REDRAW-%1.json）</translation>
     </message>
 </context>
 <context>
+    <name>TextEditor</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="253"/>
+        <source>Scan or type the code, then Enter</source>
+        <translation>扫码或输入编码后按回车</translation>
+    </message>
+</context>
+<context>
     <name>TrustKeyDialog</name>
     <message>
-        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="250" />
-        <source>Confirm the team lead's key</source>
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="250"/>
+        <source>Confirm the team lead&apos;s key</source>
         <translation>确认组长的签名密钥</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="252" />
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="252"/>
         <source>%1 is signed by a key this workspace does not trust yet. Does its fingerprint match, group for group, the one your team lead read out to you?</source>
         <translation>%1 由本工作区尚未信任的密钥签名。下面的指纹是否与组长向您念出的指纹逐组一致？</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="256" />
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="256"/>
         <source>Only confirm a fingerprint you heard from the team lead yourself (by phone or in person). If it differs, cancel: the file may not come from your team lead.</source>
         <translation>只能确认您亲自从组长处（电话或当面）听到的指纹。如不一致，请取消：该文件可能并非来自您的组长。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="258" />
+        <location filename="../../inspector/ui/widgets/package_dialogs.py" line="258"/>
         <source>It matches: trust and import</source>
         <translation>指纹一致，信任并导入</translation>
     </message>
@@ -2223,17 +2469,17 @@ Current team: %3</source>
 <context>
     <name>UnassignedTableModel</name>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="114" />
+        <location filename="../../inspector/ui/planning_models.py" line="114"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="115" />
+        <location filename="../../inspector/ui/planning_models.py" line="115"/>
         <source>Why no team</source>
         <translation>未能派员的原因</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="124" />
+        <location filename="../../inspector/ui/planning_models.py" line="124"/>
         <source>only %1 eligible inspectors are not recused and under the capacity of %2 tasks each; a team needs %3</source>
         <translation>只有 %1 名符合条件的检查人员未回避且未达每人 %2 项任务的上限；每组需要 %3 人</translation>
     </message>

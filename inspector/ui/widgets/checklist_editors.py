@@ -1,0 +1,373 @@
+"""One editor per checklist item kind, for the checklist form (``checklist_form.py``).
+
+Contract: main thread. An :class:`ItemEditor` shows one item's answer and reports the
+user's edits: ``edited`` (past tense; never emitted by :meth:`ItemEditor.set_value`)
+after every change, and ``advance_requested`` when Enter is pressed in a line edit, so
+the form moves the focus to the next item (a barcode scanner types the code and then
+Enter). Values are the engine's (:data:`~inspector.forms.expressions.Value`): texts,
+``Decimal`` numbers (never floats), dates, timezone-aware local datetimes, and tuples of
+the chosen values in the choices' order. A compliance item's note is a separate answer,
+under :func:`note_key`. Photo, sample and signature items have no media capture yet:
+they show a placeholder button that stays reachable by keyboard and keeps any value set.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QDate, QDateTime, QRegularExpression, Signal
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QToolButton,
+    QWidget,
+)
+
+from inspector.forms.checklist import COMPLIANCE_ANSWERS, Item, ItemKind
+from inspector.forms.expressions import Value
+
+MAX_RADIO_CHOICES = 5  # more choices than this: a combo box
+_UNSET_DATE = QDate(1900, 1, 1)  # QDateEdit's minimum, shown as "not set"
+
+
+def note_key(key: str) -> str:
+    """The answer key of a compliance item's note (item keys never contain a dot)."""
+    return f"{key}.note"
+
+
+class ItemEditor(QWidget):
+    """The answer widgets of one item; subclasses implement one kind."""
+
+    edited = Signal()
+    advance_requested = Signal()
+
+    def __init__(self, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+
+    def value(self) -> Value:
+        return None
+
+    def set_value(self, value: Value) -> None:
+        """Show ``value`` without emitting ``edited``."""
+
+    def extra_answers(self) -> dict[str, Value]:
+        """Answers besides the item's own (a compliance item's note)."""
+        return {}
+
+    def set_extra(self, answers: dict[str, Value]) -> None:
+        """Show the extra answers found in ``answers``, without emitting."""
+
+    def focus_widgets(self) -> list[QWidget]:
+        """The widgets that take the focus, in tab order."""
+        return []
+
+    def retranslate(self) -> None:
+        """Word the editor's own texts again (after a language change)."""
+
+    def line_edit(self) -> QLineEdit:
+        edit = QLineEdit()
+        edit.textEdited.connect(lambda _text: self.edited.emit())
+        edit.returnPressed.connect(self.advance_requested.emit)
+        self.row.addWidget(edit, 1)
+        return edit
+
+
+class ComplianceEditor(ItemEditor):
+    """符合 / 不符合 / 不适用 as radio buttons (always the Chinese answers), and a note."""
+
+    def __init__(self, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(item, parent)
+        self.group = QButtonGroup(self)
+        self.buttons: list[QRadioButton] = []
+        for number, answer in enumerate(COMPLIANCE_ANSWERS):
+            button = QRadioButton(answer)
+            button.setObjectName(f"{item.key}_{number}")
+            self.group.addButton(button, number)
+            self.buttons.append(button)
+            self.row.addWidget(button)
+        self.group.idClicked.connect(lambda _id: self.edited.emit())
+        self.note = self.line_edit()
+        self.note.setObjectName(f"{item.key}_note")
+        self.retranslate()
+
+    def value(self) -> Value:
+        number = self.group.checkedId()
+        return COMPLIANCE_ANSWERS[number] if number >= 0 else None
+
+    def set_value(self, value: Value) -> None:
+        _check_exclusive(self.group, COMPLIANCE_ANSWERS.index(value)
+                         if value in COMPLIANCE_ANSWERS else -1)
+
+    def extra_answers(self) -> dict[str, Value]:
+        return {note_key(self.item.key): self.note.text().strip() or None}
+
+    def set_extra(self, answers: dict[str, Value]) -> None:
+        note = answers.get(note_key(self.item.key))
+        self.note.setText(note if isinstance(note, str) else "")
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [*self.buttons, self.note]
+
+    def retranslate(self) -> None:
+        self.note.setPlaceholderText(self.tr("Note (optional)"))
+
+
+class SingleChoiceEditor(ItemEditor):
+    """Radio buttons, or a combo box when there are more than five choices."""
+
+    def __init__(self, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(item, parent)
+        self.values = [choice.value for choice in item.choices]
+        self.combo: QComboBox | None = None
+        self.group = QButtonGroup(self)
+        self.buttons: list[QRadioButton] = []
+        if len(item.choices) > MAX_RADIO_CHOICES:
+            self.combo = QComboBox()
+            self.combo.setObjectName(f"{item.key}_combo")
+            self.combo.addItem("—", None)
+            for choice in item.choices:
+                self.combo.addItem(choice.label, choice.value)
+            self.combo.activated.connect(lambda _index: self.edited.emit())
+            self.row.addWidget(self.combo, 1)
+            return
+        for number, choice in enumerate(item.choices):
+            button = QRadioButton(choice.label)
+            button.setObjectName(f"{item.key}_{choice.value}")
+            self.group.addButton(button, number)
+            self.buttons.append(button)
+            self.row.addWidget(button)
+        self.row.addStretch(1)
+        self.group.idClicked.connect(lambda _id: self.edited.emit())
+
+    def value(self) -> Value:
+        if self.combo is not None:
+            data = self.combo.currentData()
+            return str(data) if data is not None else None
+        number = self.group.checkedId()
+        return self.values[number] if number >= 0 else None
+
+    def set_value(self, value: Value) -> None:
+        number = self.values.index(value) if isinstance(value, str) and value in self.values \
+            else -1
+        if self.combo is not None:
+            self.combo.setCurrentIndex(number + 1)
+        else:
+            _check_exclusive(self.group, number)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.combo] if self.combo is not None else list(self.buttons)
+
+
+class MultipleChoiceEditor(ItemEditor):
+    """Check boxes; the value is the chosen values in the choices' order."""
+
+    def __init__(self, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(item, parent)
+        self.boxes: list[tuple[str, QCheckBox]] = []
+        for choice in item.choices:
+            box = QCheckBox(choice.label)
+            box.setObjectName(f"{item.key}_{choice.value}")
+            box.clicked.connect(lambda _checked: self.edited.emit())
+            self.boxes.append((choice.value, box))
+            self.row.addWidget(box)
+        self.row.addStretch(1)
+
+    def value(self) -> Value:
+        return tuple(value for value, box in self.boxes if box.isChecked()) or None
+
+    def set_value(self, value: Value) -> None:
+        chosen = value if isinstance(value, tuple) else ()
+        for choice, box in self.boxes:
+            box.setChecked(choice in chosen)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [box for _value, box in self.boxes]
+
+
+class NumberEditor(ItemEditor):
+    """A line edit that takes digits (and a point for decimals); the value is a Decimal.
+
+    The validator only keeps out what is not a number; the range is checked by the
+    engine, so an out-of-range answer shows its message beside the item."""
+
+    def __init__(self, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(item, parent)
+        self.edit = self.line_edit()
+        self.edit.setObjectName(f"{item.key}_edit")
+        pattern = r"-?\d{0,15}" if item.kind is ItemKind.INTEGER else r"-?\d{0,15}(\.\d{0,6})?"
+        self.edit.setValidator(QRegularExpressionValidator(QRegularExpression(pattern),
+                                                           self.edit))
+        if item.unit:
+            self.row.addWidget(QLabel(item.unit))
+        self.row.addStretch(1)
+
+    def value(self) -> Value:
+        text = self.edit.text().strip()
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            return None
+        return number if number.is_finite() else None
+
+    def set_value(self, value: Value) -> None:
+        self.edit.setText(str(value) if isinstance(value, Decimal) else "")
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.edit]
+
+
+class TextEditor(ItemEditor):
+    """Free text, and barcodes: a scanner types the code and Enter, like a keyboard."""
+
+    def __init__(self, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(item, parent)
+        self.edit = self.line_edit()
+        self.edit.setObjectName(f"{item.key}_edit")
+        self.retranslate()
+
+    def value(self) -> Value:
+        return self.edit.text().strip() or None
+
+    def set_value(self, value: Value) -> None:
+        self.edit.setText(value if isinstance(value, str) else "")
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.edit]
+
+    def retranslate(self) -> None:
+        if self.item.kind is ItemKind.BARCODE:
+            self.edit.setPlaceholderText(self.tr("Scan or type the code, then Enter"))
+
+
+class DateEditor(ItemEditor):
+    """A date (or date and time) with "not set" shown until one is chosen."""
+
+    def __init__(self, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(item, parent)
+        self.with_time = item.kind is ItemKind.DATETIME
+        self.edit = QDateTimeEdit() if self.with_time else QDateEdit()
+        self.edit.setObjectName(f"{item.key}_edit")
+        self.edit.setCalendarPopup(True)
+        self.edit.setMinimumDate(_UNSET_DATE)
+        self.edit.setDisplayFormat("yyyy-MM-dd HH:mm" if self.with_time else "yyyy-MM-dd")
+        self.edit.setDate(_UNSET_DATE)
+        self.edit.dateTimeChanged.connect(lambda _value: self.edited.emit())
+        self.today_button = QToolButton()
+        self.today_button.clicked.connect(self._today)
+        self.clear_button = QToolButton()
+        self.clear_button.clicked.connect(lambda: self.edit.setDate(_UNSET_DATE))
+        for widget in (self.edit, self.today_button, self.clear_button):
+            self.row.addWidget(widget)
+        self.row.addStretch(1)
+        self.retranslate()
+
+    def _today(self) -> None:
+        self.edit.setDateTime(QDateTime.currentDateTime())
+
+    def value(self) -> Value:
+        if self.edit.date() == _UNSET_DATE:
+            return None
+        if self.with_time:
+            moment = self.edit.dateTime().toPython()
+            return moment.astimezone() if isinstance(moment, datetime) else None
+        day = self.edit.date().toPython()
+        return day if isinstance(day, date) else None
+
+    def set_value(self, value: Value) -> None:
+        blocked = self.edit.blockSignals(True)
+        if isinstance(value, datetime):
+            local = value.astimezone()
+            self.edit.setDateTime(QDateTime(local.year, local.month, local.day, local.hour,
+                                            local.minute, local.second))
+        elif isinstance(value, date):
+            self.edit.setDate(QDate(value.year, value.month, value.day))
+        else:
+            self.edit.setDate(_UNSET_DATE)
+        self.edit.blockSignals(blocked)
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.edit, self.today_button, self.clear_button]
+
+    def retranslate(self) -> None:
+        self.edit.setSpecialValueText(self.tr("not set"))
+        self.today_button.setText(self.tr("Now") if self.with_time else self.tr("Today"))
+        self.clear_button.setText(self.tr("Clear"))
+
+
+class MediaEditor(ItemEditor):
+    """Photo, sample or signature: a placeholder until media capture arrives."""
+
+    def __init__(self, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(item, parent)
+        self._value: Value = None
+        self.button = QPushButton()
+        self.button.setObjectName(f"{item.key}_button")
+        self.row.addWidget(self.button)
+        self.row.addStretch(1)
+        self.retranslate()
+
+    def value(self) -> Value:
+        return self._value
+
+    def set_value(self, value: Value) -> None:
+        self._value = value
+        self.retranslate()
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.button]
+
+    def retranslate(self) -> None:
+        kind = self.item.kind
+        text = (self.tr("Take photo (not available yet)") if kind is ItemKind.PHOTO
+                else self.tr("Record sample (not available yet)") if kind is ItemKind.SAMPLE
+                else self.tr("Sign (not available yet)"))
+        if isinstance(self._value, tuple) and self._value:
+            text += " · " + self.tr("%1 attached").replace("%1", str(len(self._value)))
+        self.button.setText(text)
+
+
+def make_editor(item: Item) -> ItemEditor | None:
+    """The editor of ``item``'s kind; None for guidance, which takes no answer."""
+    kind = item.kind
+    if kind is ItemKind.GUIDANCE:
+        return None
+    if kind is ItemKind.COMPLIANCE:
+        return ComplianceEditor(item)
+    if kind is ItemKind.SINGLE_CHOICE:
+        return SingleChoiceEditor(item)
+    if kind is ItemKind.MULTIPLE_CHOICE:
+        return MultipleChoiceEditor(item)
+    if kind in (ItemKind.INTEGER, ItemKind.DECIMAL):
+        return NumberEditor(item)
+    if kind in (ItemKind.DATE, ItemKind.DATETIME):
+        return DateEditor(item)
+    if kind in (ItemKind.PHOTO, ItemKind.SAMPLE, ItemKind.SIGNATURE):
+        return MediaEditor(item)
+    return TextEditor(item)  # text, barcode
+
+
+def _check_exclusive(group: QButtonGroup, number: int) -> None:
+    """Check button ``number`` of an exclusive group, or none when -1."""
+    if number >= 0:
+        button: QAbstractButton | None = group.button(number)
+        if button is not None:
+            button.setChecked(True)
+        return
+    group.setExclusive(False)
+    for button in group.buttons():
+        button.setChecked(False)
+    group.setExclusive(True)
