@@ -73,6 +73,7 @@ class ChecklistForm(QWidget):
         self._answers: dict[str, Value] = {}
         self.rows: dict[str, _Row] = {}
         self._sections: list[tuple[QGroupBox, tuple[str, ...]]] = []
+        self._shown_problems: dict[str, str] = {}  # item key → the message shown beside it
 
         layout = QVBoxLayout(self)
         self.title = QLabel(html.escape(f"{checklist.title}（{checklist.code} · "
@@ -199,16 +200,26 @@ class ChecklistForm(QWidget):
             self.answer_changed.emit(changed_key, value)
 
     def _recompute(self) -> FormState:
+        """Recompute the state and touch only the rows whose visibility or messages
+        changed: a keystroke must not relayout 300 items."""
         state = form_state(self.checklist, self.answers(), self._entity, self._today)
+        joiner = "；" if self._lang is Lang.ZH else "; "
+        messages: dict[str, list[str]] = {}
+        for problem in state.problems:
+            messages.setdefault(problem.item, []).append(problem.text.render(self._lang))
         for key, row in self.rows.items():
             shown = key in state.visible
             if row.box.isHidden() == shown:
                 row.box.setVisible(shown)
-            texts = [p.text.render(self._lang) for p in state.problems_of(key)] if shown else []
-            row.problems.setText("；".join(texts) if self._lang is Lang.ZH else "; ".join(texts))
-            row.problems.setVisible(bool(texts))
+            text = joiner.join(messages.get(key, ())) if shown else ""
+            if text != self._shown_problems.get(key, ""):
+                self._shown_problems[key] = text
+                row.problems.setText(text)
+                row.problems.setVisible(bool(text))
         for group, keys in self._sections:
-            group.setVisible(any(key in state.visible for key in keys))
+            wanted = any(key in state.visible for key in keys)
+            if group.isHidden() == wanted:
+                group.setVisible(wanted)
         self._show_progress(state)
         self.state_changed.emit(state)
         return state
