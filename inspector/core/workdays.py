@@ -17,10 +17,13 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
 from inspector.core.text import LocalText
 
 _SATURDAY = 5
+# Deadlines and "days ago" are counted in China's calendar days, whatever the clock's zone.
+CHINA_TIME = ZoneInfo("Asia/Shanghai")
 
 
 class CalendarFileError(ValueError):

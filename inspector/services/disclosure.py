@@ -25,7 +25,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -36,7 +35,7 @@ from inspector.core.lifecycles import InspectionStatus, TaskRole
 from inspector.core.result_codes import ResultSummary, UnknownResultCodeError, describe
 from inspector.core.roles import Actor
 from inspector.core.text import LocalText
-from inspector.core.workdays import WorkdayCalendar
+from inspector.core.workdays import CHINA_TIME, WorkdayCalendar
 from inspector.db.models import (
     Disclosure,
     Inspection,
@@ -52,7 +51,6 @@ from inspector.services.file_output import FileOutputError, write_file_atomicall
 from inspector.services.store import Store
 
 PUBLICATION_WORKING_DAYS = 20
-CHINA = ZoneInfo("Asia/Shanghai")
 HEADER = ("企业名称", "统一社会信用代码", "检查事项", "检查结果", "检查日期", "检查部门",
           "须公示（不配合检查情节严重）", "经营异常名录移送（无法联系）")
 
@@ -200,7 +198,7 @@ def _summary(inspection: Inspection) -> ResultSummary:
 def _row(found: _Finalized, calendar: WorkdayCalendar, today: date) -> DisclosureRow:
     inspection = found.inspection
     assert inspection.finalized_at is not None
-    completed = inspection.finalized_at.astimezone(CHINA).date()
+    completed = inspection.finalized_at.astimezone(CHINA_TIME).date()
     deadline = calendar.add_working_days(completed, PUBLICATION_WORKING_DAYS)
     summary = _known_summary(inspection)
     items = "、".join(item.get("title", "") for item in (found.task.check_items

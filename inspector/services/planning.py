@@ -57,6 +57,7 @@ from inspector.core.plan_document import (
 )
 from inspector.core.roles import Actor
 from inspector.core.text import LocalText
+from inspector.core.workdays import CHINA_TIME
 from inspector.db.models import (
     DrawProtocol,
     Inspection,
@@ -221,7 +222,7 @@ def run_plan_draw(store: Store, code: str, actor: Actor, *, seed: bytes | None =
         _refuse_if_drawn(drawn_plan)
         seed = _seed_for(drawn_plan, seed)
         plan = _document(drawn_plan)
-        inputs = _draw_inputs(session, plan, moment.date())
+        inputs = _draw_inputs(session, plan, moment.astimezone(CHINA_TIME).date())
         try:
             result = run_draw(seed, plan.draw_plan(), inputs.population, inputs.candidates)
         except DrawError as exc:
@@ -420,7 +421,7 @@ def _recently_inspected(session: Session, plan: PlanDocument, today: date) -> se
     days = plan.exclusions.inspected_within_days
     if days is None:
         return set()
-    since = datetime.combine(today - timedelta(days=days), datetime.min.time(), UTC)
+    since = datetime.combine(today - timedelta(days=days), datetime.min.time(), CHINA_TIME)
     when = func.coalesce(Inspection.finalized_at, Inspection.started_at)
     return set(session.scalars(select(Inspection.entity_id).where(
         Inspection.deleted_at.is_(None), when >= since)))

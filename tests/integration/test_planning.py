@@ -14,6 +14,7 @@ from sqlalchemy import select
 from inspector.core.directory import EntityType, RegistrationStatus, RiskClass
 from inspector.core.draw import commitment, seed_from_text, verify_protocol
 from inspector.core.lifecycles import PlanStatus, TaskRole, TaskSource, TaskStatus
+from inspector.core.workdays import CHINA_TIME
 from inspector.db.models import DrawProtocol, Inspector, Plan, Task, TaskInspector
 from inspector.services.audit_log import verify_audit_log
 from inspector.services.planning import (
@@ -179,6 +180,21 @@ def test_recent_inspections_are_excluded(workspace: Workspace) -> None:
     assert population_keys(workspace, exclusions=longer) == {fresh}
     none = {"inspected_within_days": None, "open_tasks": True}
     assert population_keys(workspace, exclusions=none) == {recent, old, fresh}
+
+
+def test_days_since_an_inspection_are_counted_in_china(workspace: Workspace) -> None:
+    store = workspace.store
+    early_morning, late_evening = (add_entities(store, 1)[0] for _ in range(2))
+    edge = TODAY - timedelta(days=30)  # the first day inside a 30-day horizon
+    # 01:00 in Beijing on that day is still the day before in UTC: it counts.
+    add_inspection(store, early_morning, finalized_at=datetime(
+        edge.year, edge.month, edge.day, 1, tzinfo=CHINA_TIME))
+    # 23:00 in Beijing the day before is already that day in UTC: it does not.
+    before = edge - timedelta(days=1)
+    add_inspection(store, late_evening, finalized_at=datetime(
+        before.year, before.month, before.day, 23, tzinfo=CHINA_TIME))
+    within_30 = {"inspected_within_days": 30, "open_tasks": True}
+    assert population_keys(workspace, exclusions=within_30) == {late_evening}
 
 
 def test_entities_with_open_tasks_are_excluded(workspace: Workspace) -> None:
