@@ -11,7 +11,6 @@ import re
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QTableView
 
 from inspector.core.divisions import DivisionTable
 from inspector.core.lifecycles import PlanStatus, TaskStatus
@@ -139,15 +138,6 @@ def team_members(task: TaskView) -> tuple[tuple[str, str], ...]:
         _name, _open, rest = label.rpartition(" (")
         members.append((label, rest[:-1] if rest.endswith(")") else label))
     return tuple(members)
-
-
-def compact_rows(table: QTableView) -> None:
-    """One line per row and no row numbers: the directory tables' look."""
-    vertical = table.verticalHeader()
-    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    vertical.setDefaultSectionSize(ROW_HEIGHT)
-    vertical.hide()
-    table.setWordWrap(False)
 
 
 def _window(plan: PlanView) -> str:

@@ -4,6 +4,7 @@ task follows, and a refused redraw writes nothing."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -32,20 +33,20 @@ from tests.integration.planning_support import (
 )
 
 
-def drawn_and_released(workspace: Workspace) -> dict[str, object]:
+def drawn_and_released(workspace: Workspace) -> dict[str, Any]:
     add_entities(workspace.store, 40)
     add_inspectors(workspace.store, 6)
     save_plan(workspace.store, plan_doc(max_per_inspector=4), TEAM_LEAD)
     run_plan_draw(workspace.store, "ZD-T-01", TEAM_LEAD, seed=SEED)
     release_tasks(workspace.store, "ZD-T-01", TEAM_LEAD)
-    protocol: dict[str, object] = json.loads(protocol_text(workspace.store, "ZD-T-01"))
+    protocol: dict[str, Any] = json.loads(protocol_text(workspace.store, "ZD-T-01"))
     return protocol
 
 
 def test_two_recusals_redraw_on_the_record_and_the_tasks_follow(workspace: Workspace) -> None:
     store = workspace.store
     protocol = drawn_and_released(workspace)
-    first = protocol["selected"][0]  # type: ignore[index]
+    first = protocol["selected"][0]
     entity, (lead, assistant) = first["key"], first["team"]
     made = redraw_after_recusal(store, TEAM_LEAD, plan_code="ZD-T-01", staff_id=lead,
                                 entity_key=entity, reason="与法定代表人系近亲属").value
@@ -70,8 +71,8 @@ def test_two_recusals_redraw_on_the_record_and_the_tasks_follow(workspace: Works
 def test_a_redraw_for_someone_not_on_the_team_writes_nothing(workspace: Workspace) -> None:
     store = workspace.store
     protocol = drawn_and_released(workspace)
-    first = protocol["selected"][0]  # type: ignore[index]
-    outsider = next(c["key"] for c in protocol["inspectors"]  # type: ignore[attr-defined]
+    first = protocol["selected"][0]
+    outsider = next(c["key"] for c in protocol["inspectors"]
                     if c["key"] not in first["team"])
     events = len(audit_actions(store))
     with pytest.raises(PlanningError, match="nothing to redraw"):

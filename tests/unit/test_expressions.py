@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from inspector.forms.expressions import (
     Context,
     ExpressionError,
+    Value,
     check,
     evaluate,
     parse,
@@ -20,9 +21,9 @@ from inspector.forms.expressions import (
     truthy,
 )
 
-ANSWERS = {"result": "不符合", "count": Decimal("12"), "price": Decimal("3.50"),
+ANSWERS: dict[str, Value] = {"result": "不符合", "count": Decimal("12"), "price": Decimal("3.50"),
            "goods": ("化肥", "农药"), "checked_on": date(2026, 12, 3), "note": ""}
-ENTITY = {"risk_class": "D", "entity_type": "individual", "region_code": "130123"}
+ENTITY: dict[str, Value] = {"risk_class": "D", "entity_type": "individual", "region_code": "130123"}
 CONTEXT = Context(ANSWERS, ENTITY, today=date(2026, 12, 4))
 
 
@@ -112,11 +113,10 @@ def expressions() -> st.SearchStrategy[str]:
 
 @settings(max_examples=300, deadline=None)
 @given(text=expressions(), a=VALUES, b=VALUES, c=VALUES, risk=VALUES)
-def test_evaluation_never_raises_on_well_formed_expressions(text: str, a: object, b: object,
-                                                             c: object, risk: object) -> None:
+def test_evaluation_never_raises_on_well_formed_expressions(text: str, a: Value, b: Value,
+                                                             c: Value, risk: Value) -> None:
     node = parse(text)
-    context = Context({"a": a, "b": b, "c": c}, {"risk_class": risk},  # type: ignore[dict-item]
-                      today=date(2026, 12, 4))
+    context = Context({"a": a, "b": b, "c": c}, {"risk_class": risk}, today=date(2026, 12, 4))
     value = evaluate(node, context)
     assert value is None or isinstance(value, Decimal | str | bool | date | tuple)
 

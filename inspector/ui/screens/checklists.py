@@ -26,13 +26,11 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListView,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,8 +44,9 @@ from inspector.services.checklist_files import ChecklistFileError
 from inspector.services.checklist_library import StoredVersion
 from inspector.ui import checklist_ops
 from inspector.ui.context import AppContext
-from inspector.ui.planning_models import SHORT_HASH, compact_rows
-from inspector.ui.snapshot_table_model import Column, SnapshotTableModel, enable_sorting
+from inspector.ui.planning_models import SHORT_HASH
+from inspector.ui.record_table import record_table
+from inspector.ui.snapshot_table_model import Column, SnapshotTableModel
 from inspector.ui.widgets.checklist_form import ChecklistForm
 from inspector.ui.widgets.feedback import NO_MESSAGE, Message, confirm, error_text, show_message
 
@@ -130,19 +129,7 @@ class ChecklistsScreen(QWidget):
             bar.addWidget(button)
 
         self.model = ChecklistTableModel(ctx.lang, self)
-        self.table = QTableView()
-        self.table.setObjectName("checklistsTable")
-        self.table.setModel(self.model)
-        enable_sorting(self.table)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        compact_rows(self.table)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((90, 50, 230, 70, 60, 120)):
-            self.table.setColumnWidth(column, width)
+        self.table = record_table(self.model, "checklistsTable", (90, 50, 230, 70, 60, 120))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._chosen())
 
         self.message_label = QLabel()

@@ -21,14 +21,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,8 +36,8 @@ from inspector.services.changes import ChangeSet, Topic
 from inspector.services.disclosure import DisclosureRow
 from inspector.ui import planning_ops
 from inspector.ui.context import AppContext
-from inspector.ui.planning_models import compact_rows
-from inspector.ui.snapshot_table_model import AnyIndex, Column, SnapshotTableModel, enable_sorting
+from inspector.ui.record_table import EXTENDED, record_table
+from inspector.ui.snapshot_table_model import AnyIndex, Column, SnapshotTableModel
 from inspector.ui.widgets.feedback import (
     NO_MESSAGE,
     Message,
@@ -160,19 +157,9 @@ class DisclosureScreen(QWidget):
         bar.addWidget(self.export_button)
         self.model = DisclosureTableModel(ctx.lang, self)
         self.filter_edit.textChanged.connect(self.model.set_filter)
-        self.table = QTableView()
-        self.table.setObjectName("disclosureTable")
-        self.table.setModel(self.model)
-        enable_sorting(self.table)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        compact_rows(self.table)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((70, 100, 120, 180, 230, 165, 160, 170, 95, 100)):
-            self.table.setColumnWidth(column, width)
+        self.table = record_table(
+            self.model, "disclosureTable", (70, 100, 120, 180, 230, 165, 160, 170, 95, 100),
+            selection=EXTENDED)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._refresh())
         self.message_label = QLabel()
         self.message_label.setObjectName("boardMessage")

@@ -22,16 +22,13 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -43,8 +40,8 @@ from inspector.services.changes import ChangeSet, Topic
 from inspector.services.planning import PlanView
 from inspector.ui import planning_ops
 from inspector.ui.context import AppContext
-from inspector.ui.planning_models import PlanTableModel, compact_rows
-from inspector.ui.snapshot_table_model import enable_sorting
+from inspector.ui.planning_models import PlanTableModel
+from inspector.ui.record_table import record_table
 from inspector.ui.widgets.draw_panel import DrawPanel
 from inspector.ui.widgets.feedback import NO_MESSAGE, Message, error_text, show_message
 from inspector.ui.widgets.plan_form import PlanForm
@@ -82,19 +79,7 @@ class PlanningScreen(QWidget):
             bar.addWidget(button)
 
         self.model = PlanTableModel(ctx.lang, self)
-        self.table = QTableView()
-        self.table.setObjectName("plansTable")
-        self.table.setModel(self.model)
-        enable_sorting(self.table)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        compact_rows(self.table)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((120, 420, 110, 190, 100, 120)):
-            self.table.setColumnWidth(column, width)
+        self.table = record_table(self.model, "plansTable", (120, 420, 110, 190, 100, 120))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._chosen())
 
         self.form = PlanForm(ctx.lang, today)

@@ -40,7 +40,8 @@ from inspector.core.lifecycles import PlanStatus
 from inspector.services.planning import PlanView
 from inspector.ui import planning_ops
 from inspector.ui.context import AppContext
-from inspector.ui.planning_models import UnassignedTableModel, compact_rows
+from inspector.ui.planning_models import UnassignedTableModel
+from inspector.ui.record_table import compact_rows
 from inspector.ui.widgets.feedback import (
     NO_MESSAGE,
     Message,

@@ -28,13 +28,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,8 +41,8 @@ from inspector.services.planning import PlanView, TaskView
 from inspector.services.recusals import RedrawOutcome
 from inspector.ui import package_ops, planning_ops
 from inspector.ui.context import AppContext
-from inspector.ui.planning_models import TaskTableModel, compact_rows, team_members
-from inspector.ui.snapshot_table_model import enable_sorting
+from inspector.ui.planning_models import TaskTableModel, team_members
+from inspector.ui.record_table import EXTENDED, record_table
 from inspector.ui.widgets.feedback import (
     NO_MESSAGE,
     Message,
@@ -91,18 +88,8 @@ class TasksPanel(QWidget):
                        self.release_button):
             bar.addWidget(button)
         self.model = TaskTableModel(ctx.lang, self)
-        self.table = QTableView()
-        self.table.setObjectName("tasksTable")
-        self.table.setModel(self.model)
-        enable_sorting(self.table)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        compact_rows(self.table)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((170, 300, 80, 150, 150, 150)):
-            self.table.setColumnWidth(column, width)
+        self.table = record_table(self.model, "tasksTable", (170, 300, 80, 150, 150, 150),
+                                  selection=EXTENDED)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._refresh())
         self.message_label = QLabel()
         self.message_label.setObjectName("tasksMessage")

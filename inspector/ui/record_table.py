@@ -1,0 +1,46 @@
+"""The look of the record tables (plans, tasks, checklists, the publication board).
+
+Contract: :func:`record_table` builds a sortable table view on ``model``: whole rows
+selected, alternating colours, one line per row without row numbers, interactive
+column widths starting at ``widths``, the last column stretched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from inspector.ui.planning_models import ROW_HEIGHT
+from inspector.ui.snapshot_table_model import enable_sorting
+
+SINGLE = QAbstractItemView.SelectionMode.SingleSelection
+EXTENDED = QAbstractItemView.SelectionMode.ExtendedSelection
+
+
+def record_table(model: QAbstractItemModel, name: str, widths: Sequence[int], *,
+                 selection: QAbstractItemView.SelectionMode = SINGLE) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    enable_sorting(table)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(selection)
+    table.setAlternatingRowColors(True)
+    compact_rows(table)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)
+    return table
+
+
+def compact_rows(table: QTableView) -> None:
+    """One line per row and no row numbers: the directory tables' look."""
+    vertical = table.verticalHeader()
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setDefaultSectionSize(ROW_HEIGHT)
+    vertical.hide()
+    table.setWordWrap(False)
