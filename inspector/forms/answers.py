@@ -28,6 +28,7 @@ from inspector.forms.expressions import Context, Value, evaluate, truthy
 class Problem:
     item: str
     text: LocalText
+    missing: bool = False  # required and unanswered (a form may wait to show these)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,7 @@ def form_state(checklist: Checklist, answers: Mapping[str, Value],
         required += item.required
         if _empty(value):
             if item.required:
-                problems.append(Problem(item.key, LocalText("必填", "required")))
+                problems.append(Problem(item.key, LocalText("必填", "required"), missing=True))
             continue
         answered += 1
         problems.extend(Problem(item.key, text) for text in kind_problems(item, value))

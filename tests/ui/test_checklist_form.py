@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
@@ -30,6 +31,7 @@ from inspector.ui.widgets.checklist_editors import (
     TextEditor,
 )
 from inspector.ui.widgets.checklist_form import ChecklistForm
+from inspector.ui.widgets.choice_strip import ChoiceStrip
 from tests.ui.helpers import LEFT, Launched, type_chinese
 from tests.ui.planning_support import answer_yes, on_db
 from tests.unit.test_checklist import ENTITY, FOOD_VENDOR, TODAY
@@ -70,18 +72,22 @@ def form(chinese: None, qtbot: QtBot) -> ChecklistForm:
 
 
 def editor(form: ChecklistForm, key: str) -> Any:
-    found = form.rows[key].editor
-    assert found is not None
-    return found
+    return form.row(key).editor
 
 
 def shown(form: ChecklistForm, key: str) -> bool:
-    return form.rows[key].box.isVisible()
+    visible = form.is_shown(key)
+    assert visible == form.row(key).box.isVisible()  # what the form says is what shows
+    return visible
 
 
 def problems(form: ChecklistForm, key: str) -> str:
-    label = form.rows[key].problems
-    return label.text() if label.isVisible() else ""
+    return form.problems_shown(key)
+
+
+def click(qtbot: QtBot, strip: ChoiceStrip, number: int) -> None:
+    """Click option ``number`` of a choice strip where it is drawn."""
+    qtbot.mouseClick(strip, LEFT, pos=strip.option_rect(number).center())
 
 
 def test_answers_show_the_items_that_depend_on_them(form: ChecklistForm, qtbot: QtBot) -> None:
@@ -89,22 +95,22 @@ def test_answers_show_the_items_that_depend_on_them(form: ChecklistForm, qtbot: 
     assert shown(form, "temperature")  # risk class D
     licence = editor(form, "licence_shown")
     assert isinstance(licence, ComplianceEditor)
-    assert [b.text() for b in licence.buttons] == ["符合", "不符合", "不适用"]
-    assert form.rows["licence_shown"].badge is not None
-    assert form.rows["licence_shown"].badge.text() == "重点"
+    assert licence.choice.labels == ["符合", "不符合", "不适用"]
+    assert licence.label.text() == "食品经营许可证在有效期内并悬挂 *  【重点】"
 
-    qtbot.mouseClick(licence.buttons[1], LEFT)
+    click(qtbot, licence.choice, 1)
 
     assert shown(form, "licence_problem") and not shown(form, "licence_photo")
     assert problems(form, "licence_problem") == "必填"
     problem = editor(form, "licence_problem")
     assert isinstance(problem, SingleChoiceEditor)
-    qtbot.mouseClick(problem.buttons[0], LEFT)  # 过期
+    assert problem.choice is not None
+    click(qtbot, problem.choice, 0)  # 过期
     assert shown(form, "licence_photo")
     assert problems(form, "licence_problem") == ""
     assert problems(form, "licence_photo") == "必填"
 
-    qtbot.mouseClick(licence.buttons[0], LEFT)  # 符合 again: both hide, their answers stay
+    click(qtbot, licence.choice, 0)  # 符合 again: both hide, their answers stay
     assert not shown(form, "licence_problem") and not shown(form, "licence_photo")
     assert form.answers()["licence_problem"] == "expired"
 
@@ -117,7 +123,9 @@ def test_an_out_of_range_number_is_named_beside_it_until_fixed(
     qtbot.keyClicks(count.edit, "1001")
     # Out of range, and (with expired goods but storage not 不符合) the rule fails too.
     assert problems(form, "expired_count") == "不能大于 1000 件；有过期食品时，贮存条件应判为不符合"
-    assert form.rows["expired_count"].problems.styleSheet() == "color: #b3261e;"
+    label = form.row("expired_count").problems
+    assert label is not None
+    assert label.palette().color(QPalette.ColorRole.WindowText) == QColor("#b3261e")
 
     count.edit.clear()
     qtbot.keyClicks(count.edit, "0")
@@ -134,9 +142,9 @@ def test_the_progress_counts_answered_and_required_visible_items(
     form.state_changed.connect(states.append)
     assert form.progress.text() == "已答 0 / 必答 2"
 
-    qtbot.mouseClick(editor(form, "licence_shown").buttons[1], LEFT)  # 不符合
+    click(qtbot, editor(form, "licence_shown").choice, 1)  # 不符合
     assert form.progress.text() == "已答 1 / 必答 3"  # 问题类型 now shows, required
-    qtbot.mouseClick(editor(form, "storage").buttons[0], LEFT)
+    click(qtbot, editor(form, "storage").choice, 0)
     type_chinese(editor(form, "remark").edit, "无")
     assert form.progress.text() == "已答 3 / 必答 3"
     assert (states[-1].answered, states[-1].required) == (3, 3)
@@ -160,7 +168,10 @@ def test_a_scanned_barcode_ends_with_enter_and_moves_to_the_next_item(
 
 
 def test_tab_follows_the_items(form: ChecklistForm, qtbot: QtBot) -> None:
-    note = editor(form, "storage").note
+    storage = editor(form, "storage")
+    click(qtbot, storage.choice, 0)
+    note = storage.note
+    assert note is not None
     note.setFocus()
     qtbot.keyClick(note, Qt.Key.Key_Tab)
     assert editor(form, "sample_code").edit.hasFocus()
@@ -174,14 +185,18 @@ def test_answers_are_reported_as_the_engine_values(form: ChecklistForm, qtbot: Q
     qtbot.keyClicks(editor(form, "temperature").edit, "-3.5")
     goods = editor(form, "goods")
     assert isinstance(goods, MultipleChoiceEditor)
-    qtbot.mouseClick(goods.boxes[2][1], LEFT)  # 茶叶, then 肉类: the value keeps choice order
-    qtbot.mouseClick(goods.boxes[0][1], LEFT)
-    type_chinese(editor(form, "licence_shown").note, "证照在内室")
+    click(qtbot, goods.choice, 2)  # 茶叶, then 肉类: the value keeps choice order
+    click(qtbot, goods.choice, 0)
+    licence = editor(form, "licence_shown")
+    assert licence.note is None  # a note line appears once the check is answered
+    click(qtbot, licence.choice, 0)
+    type_chinese(licence.show_note(), "证照在内室")
 
     assert changes[1] == ("expired_count", Decimal("12"))
     assert type(changes[1][1]) is Decimal
-    assert changes[-4] == ("temperature", Decimal("-3.5"))
-    assert changes[-2] == ("goods", ("meat", "tea"))
+    assert changes[-5] == ("temperature", Decimal("-3.5"))
+    assert changes[-3] == ("goods", ("meat", "tea"))
+    assert changes[-2] == ("licence_shown", "符合")
     assert changes[-1] == ("licence_shown.note", "证照在内室")
     assert not any(isinstance(value, float) for _key, value in changes)
 
@@ -273,3 +288,55 @@ def test_team_leads_see_the_library_read_only(app_window: Launched) -> None:
     screen = window.checklists
     assert not screen.import_button.isVisibleTo(window)
     assert not screen.publish_button.isVisibleTo(window)
+
+
+def test_a_choice_strip_answers_from_the_keyboard(form: ChecklistForm, qtbot: QtBot) -> None:
+    licence = editor(form, "licence_shown")
+    licence.choice.setFocus()
+    advanced: list[bool] = []
+    licence.choice.advance_requested.connect(lambda: advanced.append(True))
+
+    qtbot.keyClick(licence.choice, Qt.Key.Key_2)  # the digit chooses 不符合 at once
+    assert form.answers()["licence_shown"] == "不符合"
+    qtbot.keyClick(licence.choice, Qt.Key.Key_Right)  # arrows move, Space chooses
+    qtbot.keyClick(licence.choice, Qt.Key.Key_Space)
+    assert form.answers()["licence_shown"] == "不适用"
+    qtbot.keyClick(licence.choice, Qt.Key.Key_9)  # no ninth answer: nothing changes
+    assert form.answers()["licence_shown"] == "不适用"
+    qtbot.keyClick(licence.choice, Qt.Key.Key_Return)
+    assert advanced == [True]
+    assert "不适用" in licence.choice.accessibleDescription()
+
+    goods = editor(form, "goods")  # several can be chosen: a digit toggles
+    goods.choice.setFocus()
+    for key in (Qt.Key.Key_1, Qt.Key.Key_3, Qt.Key.Key_1):
+        qtbot.keyClick(goods.choice, key)
+    assert form.answers()["goods"] == ("tea",)
+
+
+def test_an_item_revealed_later_takes_its_place_in_the_tab_order(
+        form: ChecklistForm, qtbot: QtBot) -> None:
+    licence = editor(form, "licence_shown")
+    click(qtbot, licence.choice, 1)  # 不符合 reveals 问题类型, built only now
+    note = licence.note
+    assert note is not None
+    note.setFocus()
+
+    qtbot.keyClick(note, Qt.Key.Key_Tab)
+
+    assert editor(form, "licence_problem").choice.hasFocus()
+
+
+def test_required_items_are_named_when_the_inspector_finishes(
+        form: ChecklistForm, qtbot: QtBot) -> None:
+    # A fresh form does not shout 必填 at every item: the progress line counts them.
+    assert problems(form, "licence_shown") == "" and problems(form, "storage") == ""
+    assert form.progress.text() == "已答 0 / 必答 2"
+
+    assert form.name_missing() == 2
+
+    assert problems(form, "licence_shown") == "必填"
+    assert problems(form, "storage") == "必填"
+    assert editor(form, "licence_shown").choice.hasFocus()  # the first one to answer
+    click(qtbot, editor(form, "storage").choice, 0)
+    assert problems(form, "storage") == ""

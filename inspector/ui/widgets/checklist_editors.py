@@ -1,14 +1,17 @@
 """One editor per checklist item kind, for the checklist form (``checklist_form.py``).
 
-Contract: main thread. An :class:`ItemEditor` shows one item's answer and reports the
-user's edits: ``edited`` (past tense; never emitted by :meth:`ItemEditor.set_value`)
-after every change, and ``advance_requested`` when Enter is pressed in a line edit, so
-the form moves the focus to the next item (a barcode scanner types the code and then
-Enter). Values are the engine's (:data:`~inspector.forms.expressions.Value`): texts,
-``Decimal`` numbers (never floats), dates, timezone-aware local datetimes, and tuples of
-the chosen values in the choices' order. A compliance item's note is a separate answer,
-under :func:`note_key`. Photo, sample and signature items have no media capture yet:
-they show a placeholder button that stays reachable by keyboard and keeps any value set.
+Contract: main thread. An :class:`ItemEditor` is the whole row of one item: its
+:attr:`ItemEditor.label` (the form words it) above the answer widgets; guidance items get
+a bare :class:`ItemEditor`. It reports the user's edits: ``edited`` (past tense; never
+emitted by :meth:`ItemEditor.set_value`) after every change, and ``advance_requested``
+when Enter is pressed in a line edit, so the form moves the focus to the next item (a
+barcode scanner types the code and then Enter). Values are the engine's
+(:data:`~inspector.forms.expressions.Value`): texts, ``Decimal`` numbers (never floats),
+dates, timezone-aware local datetimes, and tuples of the chosen values in the choices'
+order. A compliance item's note is a separate answer, under :func:`note_key`; its line
+edit appears once an answer is chosen (or a note exists). Photo, sample and signature
+items have no media capture yet: they show a placeholder button that stays reachable by
+keyboard and keeps any value set.
 """
 
 from __future__ import annotations
@@ -16,28 +19,26 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import QDate, QDateTime, QRegularExpression, Signal
+from PySide6.QtCore import QDate, QDateTime, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QButtonGroup,
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from inspector.forms.checklist import COMPLIANCE_ANSWERS, Item, ItemKind
 from inspector.forms.expressions import Value
+from inspector.ui.widgets.choice_strip import ChoiceStrip
+from inspector.ui.widgets.wrapping_label import WrappingLabel
 
-MAX_RADIO_CHOICES = 5  # more choices than this: a combo box
+MAX_STRIP_CHOICES = 5  # more choices than this: a combo box
 _UNSET_DATE = QDate(1900, 1, 1)  # QDateEdit's minimum, shown as "not set"
 
 
@@ -47,7 +48,8 @@ def note_key(key: str) -> str:
 
 
 class ItemEditor(QWidget):
-    """The answer widgets of one item; subclasses implement one kind."""
+    """One item's row: its label and answer widgets; subclasses implement one kind (this
+    base class alone shows guidance, which takes no answer)."""
 
     edited = Signal()
     advance_requested = Signal()
@@ -55,8 +57,15 @@ class ItemEditor(QWidget):
     def __init__(self, item: Item, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.item = item
-        self.row = QHBoxLayout(self)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 4, 0, 4)
+        self.column.setSpacing(2)
+        self.label = WrappingLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.column.addWidget(self.label)
+        self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
+        self.column.addLayout(self.row)
 
     def value(self) -> Value:
         return None
@@ -87,55 +96,68 @@ class ItemEditor(QWidget):
 
 
 class ComplianceEditor(ItemEditor):
-    """符合 / 不符合 / 不适用 as radio buttons (always the Chinese answers), and a note."""
+    """符合 / 不符合 / 不适用 (always the Chinese answers) in a :class:`ChoiceStrip`, and a
+    note once an answer is chosen."""
 
     def __init__(self, item: Item, parent: QWidget | None = None) -> None:
         super().__init__(item, parent)
-        self.group = QButtonGroup(self)
-        self.buttons: list[QRadioButton] = []
-        for number, answer in enumerate(COMPLIANCE_ANSWERS):
-            button = QRadioButton(answer)
-            button.setObjectName(f"{item.key}_{number}")
-            self.group.addButton(button, number)
-            self.buttons.append(button)
-            self.row.addWidget(button)
-        self.group.idClicked.connect(lambda _id: self.edited.emit())
-        self.note = self.line_edit()
-        self.note.setObjectName(f"{item.key}_note")
-        self.retranslate()
+        self.choice = ChoiceStrip(list(COMPLIANCE_ANSWERS))
+        self.choice.setObjectName(f"{item.key}_choice")
+        self.choice.chosen_by_user.connect(self._answered)
+        self.choice.advance_requested.connect(self.advance_requested.emit)
+        self.row.addWidget(self.choice)
+        self.note: QLineEdit | None = None
+
+    def _answered(self) -> None:
+        self.show_note()
+        self.edited.emit()
+
+    def show_note(self) -> QLineEdit:
+        """The note's line edit, made (after the answers in the tab order) when first
+        needed: most compliance checks pass without one."""
+        if self.note is None:
+            self.note = self.line_edit()
+            self.note.setObjectName(f"{self.item.key}_note")
+            QWidget.setTabOrder(self.choice, self.note)
+            self.retranslate()
+        return self.note
 
     def value(self) -> Value:
-        number = self.group.checkedId()
-        return COMPLIANCE_ANSWERS[number] if number >= 0 else None
+        chosen = self.choice.chosen()
+        return COMPLIANCE_ANSWERS[chosen[0]] if chosen else None
 
     def set_value(self, value: Value) -> None:
-        _check_exclusive(self.group, COMPLIANCE_ANSWERS.index(value)
-                         if value in COMPLIANCE_ANSWERS else -1)
+        self.choice.set_chosen((COMPLIANCE_ANSWERS.index(value),)
+                               if value in COMPLIANCE_ANSWERS else ())
 
     def extra_answers(self) -> dict[str, Value]:
-        return {note_key(self.item.key): self.note.text().strip() or None}
+        text = self.note.text().strip() if self.note is not None else ""
+        return {note_key(self.item.key): text or None}
 
     def set_extra(self, answers: dict[str, Value]) -> None:
         note = answers.get(note_key(self.item.key))
-        self.note.setText(note if isinstance(note, str) else "")
+        if (isinstance(note, str) and note) or self.choice.chosen():
+            self.show_note()
+        if self.note is not None:
+            self.note.setText(note if isinstance(note, str) else "")
 
     def focus_widgets(self) -> list[QWidget]:
-        return [*self.buttons, self.note]
+        return [self.choice, *([self.note] if self.note is not None else [])]
 
     def retranslate(self) -> None:
-        self.note.setPlaceholderText(self.tr("Note (optional)"))
+        if self.note is not None:
+            self.note.setPlaceholderText(self.tr("Note (optional)"))
 
 
 class SingleChoiceEditor(ItemEditor):
-    """Radio buttons, or a combo box when there are more than five choices."""
+    """A :class:`ChoiceStrip`, or a combo box when there are more than five choices."""
 
     def __init__(self, item: Item, parent: QWidget | None = None) -> None:
         super().__init__(item, parent)
         self.values = [choice.value for choice in item.choices]
         self.combo: QComboBox | None = None
-        self.group = QButtonGroup(self)
-        self.buttons: list[QRadioButton] = []
-        if len(item.choices) > MAX_RADIO_CHOICES:
+        self.choice: ChoiceStrip | None = None
+        if len(item.choices) > MAX_STRIP_CHOICES:
             self.combo = QComboBox()
             self.combo.setObjectName(f"{item.key}_combo")
             self.combo.addItem("—", None)
@@ -144,65 +166,62 @@ class SingleChoiceEditor(ItemEditor):
             self.combo.activated.connect(lambda _index: self.edited.emit())
             self.row.addWidget(self.combo, 1)
             return
-        for number, choice in enumerate(item.choices):
-            button = QRadioButton(choice.label)
-            button.setObjectName(f"{item.key}_{choice.value}")
-            self.group.addButton(button, number)
-            self.buttons.append(button)
-            self.row.addWidget(button)
-        self.row.addStretch(1)
-        self.group.idClicked.connect(lambda _id: self.edited.emit())
+        self.choice = ChoiceStrip([choice.label for choice in item.choices])
+        self.choice.setObjectName(f"{item.key}_choice")
+        self.choice.chosen_by_user.connect(self.edited.emit)
+        self.choice.advance_requested.connect(self.advance_requested.emit)
+        self.row.addWidget(self.choice)
 
     def value(self) -> Value:
         if self.combo is not None:
             data = self.combo.currentData()
             return str(data) if data is not None else None
-        number = self.group.checkedId()
-        return self.values[number] if number >= 0 else None
+        assert self.choice is not None
+        chosen = self.choice.chosen()
+        return self.values[chosen[0]] if chosen else None
 
     def set_value(self, value: Value) -> None:
         number = self.values.index(value) if isinstance(value, str) and value in self.values \
             else -1
         if self.combo is not None:
             self.combo.setCurrentIndex(number + 1)
-        else:
-            _check_exclusive(self.group, number)
+        elif self.choice is not None:
+            self.choice.set_chosen((number,) if number >= 0 else ())
 
     def focus_widgets(self) -> list[QWidget]:
-        return [self.combo] if self.combo is not None else list(self.buttons)
+        return [self.combo] if self.combo is not None else [self.choice] if self.choice else []
 
 
 class MultipleChoiceEditor(ItemEditor):
-    """Check boxes; the value is the chosen values in the choices' order."""
+    """A :class:`ChoiceStrip` where each option toggles; the value is the chosen values
+    in the choices' order."""
 
     def __init__(self, item: Item, parent: QWidget | None = None) -> None:
         super().__init__(item, parent)
-        self.boxes: list[tuple[str, QCheckBox]] = []
-        for choice in item.choices:
-            box = QCheckBox(choice.label)
-            box.setObjectName(f"{item.key}_{choice.value}")
-            box.clicked.connect(lambda _checked: self.edited.emit())
-            self.boxes.append((choice.value, box))
-            self.row.addWidget(box)
-        self.row.addStretch(1)
+        self.values = [choice.value for choice in item.choices]
+        self.choice = ChoiceStrip([choice.label for choice in item.choices], multiple=True)
+        self.choice.setObjectName(f"{item.key}_choice")
+        self.choice.chosen_by_user.connect(self.edited.emit)
+        self.choice.advance_requested.connect(self.advance_requested.emit)
+        self.row.addWidget(self.choice)
 
     def value(self) -> Value:
-        return tuple(value for value, box in self.boxes if box.isChecked()) or None
+        return tuple(self.values[n] for n in self.choice.chosen()) or None
 
     def set_value(self, value: Value) -> None:
         chosen = value if isinstance(value, tuple) else ()
-        for choice, box in self.boxes:
-            box.setChecked(choice in chosen)
+        self.choice.set_chosen(tuple(n for n, v in enumerate(self.values) if v in chosen))
 
     def focus_widgets(self) -> list[QWidget]:
-        return [box for _value, box in self.boxes]
+        return [self.choice]
 
 
 class NumberEditor(ItemEditor):
     """A line edit that takes digits (and a point for decimals); the value is a Decimal.
 
     The validator only keeps out what is not a number; the range is checked by the
-    engine, so an out-of-range answer shows its message beside the item."""
+    engine, so an out-of-range answer shows its message beside the item. The unit is
+    worded in the item's label."""
 
     def __init__(self, item: Item, parent: QWidget | None = None) -> None:
         super().__init__(item, parent)
@@ -211,9 +230,6 @@ class NumberEditor(ItemEditor):
         pattern = r"-?\d{0,15}" if item.kind is ItemKind.INTEGER else r"-?\d{0,15}(\.\d{0,6})?"
         self.edit.setValidator(QRegularExpressionValidator(QRegularExpression(pattern),
                                                            self.edit))
-        if item.unit:
-            self.row.addWidget(QLabel(item.unit))
-        self.row.addStretch(1)
 
     def value(self) -> Value:
         text = self.edit.text().strip()
@@ -340,11 +356,11 @@ class MediaEditor(ItemEditor):
         self.button.setText(text)
 
 
-def make_editor(item: Item) -> ItemEditor | None:
-    """The editor of ``item``'s kind; None for guidance, which takes no answer."""
+def make_editor(item: Item) -> ItemEditor:
+    """The editor of ``item``'s kind (the bare row for guidance, which takes no answer)."""
     kind = item.kind
     if kind is ItemKind.GUIDANCE:
-        return None
+        return ItemEditor(item)
     if kind is ItemKind.COMPLIANCE:
         return ComplianceEditor(item)
     if kind is ItemKind.SINGLE_CHOICE:
@@ -358,16 +374,3 @@ def make_editor(item: Item) -> ItemEditor | None:
     if kind in (ItemKind.PHOTO, ItemKind.SAMPLE, ItemKind.SIGNATURE):
         return MediaEditor(item)
     return TextEditor(item)  # text, barcode
-
-
-def _check_exclusive(group: QButtonGroup, number: int) -> None:
-    """Check button ``number`` of an exclusive group, or none when -1."""
-    if number >= 0:
-        button: QAbstractButton | None = group.button(number)
-        if button is not None:
-            button.setChecked(True)
-        return
-    group.setExclusive(False)
-    for button in group.buttons():
-        button.setChecked(False)
-    group.setExclusive(True)

@@ -3,16 +3,20 @@
 Contract: main thread. :class:`ChecklistForm` renders any
 :class:`~inspector.forms.checklist.Checklist` (one editor per item kind, see
 :mod:`inspector.ui.widgets.checklist_editors`) with each item's label (``*`` when
-required), help, 检查依据 (small) and a 重点 badge. After every edit it recomputes
-:func:`~inspector.forms.answers.form_state` on the UI thread (pure and fast), shows or
-hides the items whose condition changed, shows each visible item's problems beside it
-in red and the progress "已答 X / 必答 Y". Signals: ``answer_changed(key, value)``
-after each edit by the user (a compliance note under ``<key>.note``), and
-``state_changed(FormState)`` after every recomputation (also after
-:meth:`ChecklistForm.set_answers`). The form keeps answers in memory only: saving
-drafts (autosave on ``answer_changed``) belongs to the caller, the inspection feature.
-Keyboard: Tab follows the items in order; Enter in a line edit (a barcode scanner
-ends with Enter) moves the focus to the next visible item.
+required) and a 重点 badge, then its help and 检查依据 in small grey type. After every
+edit it recomputes :func:`~inspector.forms.answers.form_state` on the UI thread (pure and
+fast), shows or hides the items whose condition changed, shows each visible item's
+problems beside it in red and the progress "已答 X / 必答 Y". Signals:
+``answer_changed(key, value)`` after each edit by the user (a compliance note under
+``<key>.note``), and ``state_changed(FormState)`` after every recomputation (also after
+:meth:`ChecklistForm.set_answers`). The form keeps answers in memory only: saving them
+(autosave on ``answer_changed``) belongs to the caller.
+
+Speed: an item is built the first time it shows (:meth:`ChecklistForm.row` builds it on
+demand), a problem label the first time it has a message, and a keystroke touches only
+the rows whose visibility or messages changed; labels remember their wrapped heights.
+Keyboard: Tab follows the items in order; Enter in a line edit (a barcode scanner ends
+with Enter) moves the focus to the next visible item.
 """
 
 from __future__ import annotations
@@ -24,11 +28,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -38,22 +42,32 @@ from inspector.forms.answers import FormState, form_state
 from inspector.forms.checklist import Checklist, Item, Severity
 from inspector.forms.expressions import Value
 from inspector.ui.widgets.checklist_editors import ItemEditor, make_editor
+from inspector.ui.widgets.wrapping_label import WrappingLabel
 
 ERROR_COLOUR = "#b3261e"
-_SMALL = "color: #5f6b7a; font-size: 11px;"
-_BADGE = "color: white; background: #b3261e; border-radius: 3px; padding: 0 4px;"
+DETAIL_COLOUR = "#5f6b7a"
 
 
 @dataclass(slots=True)
 class _Row:
-    """One item's widgets."""
+    """One built item: its editor (the whole row) and, once the item has had a message,
+    the label of its problems."""
 
     item: Item
-    box: QWidget
-    label: QLabel
-    badge: QLabel | None
-    editor: ItemEditor | None
-    problems: QLabel
+    editor: ItemEditor
+    details: QLabel | None = None
+    problems: QLabel | None = None
+
+    @property
+    def box(self) -> QWidget:
+        return self.editor
+
+
+@dataclass(frozen=True, slots=True)
+class _Section:
+    group: QGroupBox
+    layout: QVBoxLayout
+    keys: tuple[str, ...]
 
 
 class ChecklistForm(QWidget):
@@ -71,115 +85,134 @@ class ChecklistForm(QWidget):
         self._entity: Mapping[str, Value] = dict(entity or {})
         self._today = today or date.today()
         self._answers: dict[str, Value] = {}
-        self.rows: dict[str, _Row] = {}
-        self._sections: list[tuple[QGroupBox, tuple[str, ...]]] = []
+        self._items = {item.key: item for item in checklist.items}
+        self._order = {key: number for number, key in enumerate(self._items)}
+        self._built: dict[str, _Row] = {}
+        self._initialising = False
+        self._shown_rows: set[str] = set()  # built rows shown (isHidden() is True for
+        self._shown_sections: set[str] = set()  # children of a form not shown yet)
+        self._section_of: dict[str, _Section] = {}
         self._shown_problems: dict[str, str] = {}  # item key → the message shown beside it
+        self._missing_named: set[str] = set()  # items whose "必填" shows (see _recompute)
+        self._all_missing_named = False
+        self._error_palette = QPalette(self.palette())
+        self._error_palette.setColor(QPalette.ColorRole.WindowText, QColor(ERROR_COLOUR))
+        self._detail_palette = QPalette(self.palette())
+        self._detail_palette.setColor(QPalette.ColorRole.WindowText, QColor(DETAIL_COLOUR))
+        self._detail_font = QFont(self.font())
+        self._detail_font.setPointSizeF(self.font().pointSizeF() * 0.85)
 
         layout = QVBoxLayout(self)
-        self.title = QLabel(html.escape(f"{checklist.title}（{checklist.code} · "
-                                        f"v{checklist.version}）"))
+        self.title = WrappingLabel(html.escape(f"{checklist.title}（{checklist.code} · "
+                                               f"v{checklist.version}）"))
         self.title.setObjectName("checklistTitle")
-        self.title.setWordWrap(True)
         self.progress = QLabel()
         self.progress.setObjectName("checklistProgress")
         layout.addWidget(self.title)
         layout.addWidget(self.progress)
+        self._sections: list[_Section] = []
         for section in checklist.sections:
             group = QGroupBox(section.title)
             group.setObjectName(f"section_{section.key}")
-            section_layout = QVBoxLayout(group)
-            for item in section.items:
-                row = self._build_row(item)
-                self.rows[item.key] = row
-                section_layout.addWidget(row.box)
+            built = _Section(group, QVBoxLayout(group), tuple(i.key for i in section.items))
+            self._shown_sections.add(group.objectName())
+            self._sections.append(built)
+            self._section_of.update((key, built) for key in built.keys)
             layout.addWidget(group)
-            self._sections.append((group, tuple(i.key for i in section.items)))
         layout.addStretch(1)
-        self._chain_tab_order()
+        self._initialising = True  # rows built now come in item order, shown with the form
         self._state = self._recompute()
+        self._initialising = False
 
     # -- building ---------------------------------------------------------------------------
 
-    def _build_row(self, item: Item) -> _Row:
-        box = QWidget()
-        box.setObjectName(f"item_{item.key}")
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 4, 0, 4)
-        column.setSpacing(2)
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.RichText)
-        badge = None
-        if item.severity is Severity.KEY:
-            badge = QLabel()
-            badge.setObjectName(f"{item.key}_badge")
-            badge.setStyleSheet(_BADGE)
-        line = QWidget()
-        line_layout = QHBoxLayout(line)
-        line_layout.setContentsMargins(0, 0, 0, 0)
-        line_layout.addWidget(label, 1)
-        if badge is not None:
-            line_layout.addWidget(badge)
-        column.addWidget(line)
-        if item.help:
-            help_label = QLabel(item.help)
-            help_label.setWordWrap(True)
-            help_label.setStyleSheet(_SMALL)
-            column.addWidget(help_label)
-        if item.basis:
-            basis = QLabel()
-            basis.setObjectName(f"{item.key}_basis")
-            basis.setWordWrap(True)
-            basis.setStyleSheet(_SMALL)
-            basis.setProperty("basis", item.basis)
-            column.addWidget(basis)
-        editor = make_editor(item)
-        if editor is not None:
-            label.setBuddy(editor.focus_widgets()[0] if editor.focus_widgets() else editor)
-            editor.edited.connect(lambda key=item.key: self._edited(key))
-            editor.advance_requested.connect(lambda key=item.key: self.focus_next_item(key))
-            column.addWidget(editor)
-        problems = QLabel()
-        problems.setObjectName(f"{item.key}_problems")
-        problems.setWordWrap(True)
-        problems.setStyleSheet(f"color: {ERROR_COLOUR};")
-        problems.hide()
-        column.addWidget(problems)
-        row = _Row(item, box, label, badge, editor, problems)
+    def row(self, key: str) -> _Row:
+        """The widgets of item ``key``, built now if it has not shown yet."""
+        found = self._built.get(key)
+        return found if found is not None else self._build(key, shown=False)
+
+    def is_shown(self, key: str) -> bool:
+        return key in self._shown_rows
+
+    def _build(self, key: str, *, shown: bool) -> _Row:
+        item = self._items[key]
+        editor = box = make_editor(item)
+        box.setObjectName(f"item_{key}")
+        if editor.focus_widgets():
+            editor.label.setBuddy(editor.focus_widgets()[0])
+        editor.set_value(self._answers.get(key))
+        editor.set_extra(self._answers)
+        editor.edited.connect(lambda key=key: self._edited(key))
+        editor.advance_requested.connect(lambda key=key: self.focus_next_item(key))
+        row = _Row(item, editor)
         self._word_row(row)
+        section = self._section_of[key]
+        earlier = [k for k in section.keys if k in self._built
+                   and self._order[k] < self._order[key]]
+        section.layout.insertWidget(len(earlier), box)
+        self._built[key] = row
+        if shown:
+            self._shown_rows.add(key)
+        if not self._initialising:  # else it shows with the form, in creation order
+            box.setVisible(shown)
+            self._chain_focus(key)
+        elif not shown:
+            box.setVisible(False)
         return row
 
     def _word_row(self, row: _Row) -> None:
+        """Word the row's label (plain text: rich text costs a text document per label)
+        and its details, help and 检查依据, in small grey type under it."""
         item = row.item
-        marker = (f' <span style="color:{ERROR_COLOUR}">*</span>' if item.required else "")
-        row.label.setText(f"{html.escape(item.label)}{marker}")
-        row.label.setToolTip(self.tr("Required") if item.required else "")
-        if row.badge is not None:
-            row.badge.setText(self.tr("Key item"))
-        basis = row.box.findChild(QLabel, f"{item.key}_basis")
-        if basis is not None:
-            basis.setText(self.tr("Basis: %1").replace("%1", item.basis))
-        if row.editor is not None:
-            row.editor.retranslate()
+        text = item.label + (f"（{item.unit}）" if item.unit else "")
+        if item.required:
+            text += " *"
+        if item.severity is Severity.KEY:
+            text += "  【" + self.tr("Key item") + "】"
+        row.editor.label.setText(text)
+        row.editor.label.setToolTip(self.tr("Required") if item.required else "")
+        details = [item.help] if item.help else []
+        if item.basis:
+            details.append(self.tr("Basis: %1").replace("%1", item.basis))
+        if details:
+            if row.details is None:
+                row.details = WrappingLabel()
+                row.details.setObjectName(f"{item.key}_details")
+                row.details.setTextFormat(Qt.TextFormat.PlainText)
+                row.details.setPalette(self._detail_palette)
+                row.details.setFont(self._detail_font)
+                row.editor.column.insertWidget(1, row.details)
+            row.details.setText("\n".join(details))
+        row.editor.retranslate()
 
-    def _chain_tab_order(self) -> None:
-        chain = [widget for key in self.rows for widget in self._focus_widgets(key)]
+    def _chain_focus(self, key: str) -> None:
+        """Put a newly built item's widgets in the tab order after the nearest built item
+        before it (a widget new to the window comes last in its focus chain)."""
+        widgets = self._focus_widgets(key)
+        if not widgets:
+            return
+        keys = list(self._items)
+        anchor = next((self._focus_widgets(k)[-1] for k in reversed(keys[:self._order[key]])
+                       if self._focus_widgets(k)), None)
+        if anchor is not None:
+            chain = [anchor, *widgets]
+        else:  # the first item that takes the focus: chain every built item again
+            chain = [w for k in keys if k in self._built for w in self._focus_widgets(k)]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def _focus_widgets(self, key: str) -> list[QWidget]:
-        editor = self.rows[key].editor
-        return editor.focus_widgets() if editor is not None else []
+        row = self._built.get(key)
+        return row.editor.focus_widgets() if row is not None else []
 
     # -- answers ----------------------------------------------------------------------------
 
     def set_answers(self, answers: Mapping[str, Value]) -> None:
         """Show ``answers`` (replacing all), without emitting ``answer_changed``."""
         self._answers = dict(answers)
-        for key, row in self.rows.items():
-            if row.editor is not None:
-                row.editor.set_value(self._answers.get(key))
-                row.editor.set_extra(self._answers)
+        for key, row in self._built.items():
+            row.editor.set_value(self._answers.get(key))
+            row.editor.set_extra(self._answers)
         self._state = self._recompute()
 
     def answers(self) -> dict[str, Value]:
@@ -190,11 +223,11 @@ class ChecklistForm(QWidget):
         return self._state
 
     def _edited(self, key: str) -> None:
-        editor = self.rows[key].editor
-        assert editor is not None
+        editor = self._built[key].editor
         changed: dict[str, Value] = {key: editor.value(), **editor.extra_answers()}
         changed = {k: v for k, v in changed.items() if self._answers.get(k) != v}
         self._answers.update(changed)
+        self._missing_named.add(key)
         self._state = self._recompute()
         for changed_key, value in changed.items():
             self.answer_changed.emit(changed_key, value)
@@ -205,24 +238,77 @@ class ChecklistForm(QWidget):
         state = form_state(self.checklist, self.answers(), self._entity, self._today)
         joiner = "；" if self._lang is Lang.ZH else "; "
         messages: dict[str, list[str]] = {}
+        if not self._initialising:  # an item a later answer reveals: say it is required
+            self._missing_named.update(state.visible - self._shown_rows)
         for problem in state.problems:
+            if problem.missing and not (self._all_missing_named
+                                        or problem.item in self._missing_named):
+                continue
             messages.setdefault(problem.item, []).append(problem.text.render(self._lang))
-        for key, row in self.rows.items():
+        for key in self._items:
             shown = key in state.visible
-            if row.box.isHidden() == shown:
+            row = self._built.get(key)
+            if row is None:
+                if not shown:
+                    continue
+                row = self._build(key, shown=True)
+            elif (key in self._shown_rows) != shown:
                 row.box.setVisible(shown)
+                (self._shown_rows.add if shown else self._shown_rows.discard)(key)
             text = joiner.join(messages.get(key, ())) if shown else ""
             if text != self._shown_problems.get(key, ""):
                 self._shown_problems[key] = text
-                row.problems.setText(text)
-                row.problems.setVisible(bool(text))
-        for group, keys in self._sections:
-            wanted = any(key in state.visible for key in keys)
-            if group.isHidden() == wanted:
-                group.setVisible(wanted)
+                self._show_problems(row, text)
+        for section in self._sections:
+            wanted = any(key in state.visible for key in section.keys)
+            name = section.group.objectName()
+            if (name in self._shown_sections) != wanted:
+                section.group.setVisible(wanted)
+                (self._shown_sections.add if wanted else self._shown_sections.discard)(name)
         self._show_progress(state)
         self.state_changed.emit(state)
         return state
+
+    def _show_problems(self, row: _Row, text: str) -> None:
+        if row.problems is None:
+            if not text:
+                return
+            row.problems = WrappingLabel()
+            row.problems.setObjectName(f"{row.item.key}_problems")
+            row.problems.setTextFormat(Qt.TextFormat.PlainText)
+            row.problems.setPalette(self._error_palette)
+            row.editor.column.addWidget(row.problems)
+        row.problems.setText(text)
+        row.problems.setVisible(bool(text))
+
+    def name_missing(self) -> int:
+        """Show "必填" beside every visible required item left empty (before finishing),
+        focus the first and return how many there are."""
+        self._all_missing_named = True
+        self._state = self._recompute()
+        missing = [p.item for p in self._state.problems if p.missing]
+        if missing:
+            self.focus_item(missing[0])
+        return len(missing)
+
+    def focus_item(self, key: str) -> bool:
+        """Scroll to item ``key`` and give it the focus (False when it is hidden)."""
+        widgets = self._focus_widgets(key)
+        if key not in self._state.visible or not widgets:
+            return False
+        widgets[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureWidgetVisible(self._built[key].box)
+        return True
+
+    def problems_shown(self, key: str) -> str:
+        """The message shown beside item ``key`` ("" when none shows)."""
+        row = self._built.get(key)
+        return row.problems.text() if row is not None and row.problems is not None \
+            and not row.problems.isHidden() and self.is_shown(key) else ""
 
     def _show_progress(self, state: FormState) -> None:
         self.progress.setText(self.tr("Answered %1 / required %2")
@@ -233,19 +319,19 @@ class ChecklistForm(QWidget):
 
     def focus_next_item(self, key: str) -> bool:
         """Give the focus to the first visible item after ``key`` that takes an answer."""
-        keys = list(self.rows)
+        keys = list(self._items)
         for later in keys[keys.index(key) + 1:]:
             widgets = self._focus_widgets(later)
             if later in self._state.visible and widgets:
-                target = next((w for w in widgets
-                               if isinstance(w, QAbstractButton) and w.isChecked()),
-                              widgets[0])
-                target.setFocus(Qt.FocusReason.TabFocusReason)
+                widgets[0].setFocus(Qt.FocusReason.TabFocusReason)
                 return True
         return False
 
     def retranslate(self, lang: Lang) -> None:
         self._lang = lang
-        for row in self.rows.values():
+        for row in self._built.values():
             self._word_row(row)
+        self._shown_problems.clear()
+        for row in self._built.values():
+            self._show_problems(row, "")
         self._state = self._recompute()

@@ -1,0 +1,146 @@
+"""A row of choices in one widget: 符合 / 不符合 / 不适用, or a few options of an item.
+
+Contract: main thread. :class:`ChoiceStrip` shows its options side by side as buttons
+drawn by the style and lets the user choose one (``multiple=False``, like radio
+buttons: a chosen option stays chosen until another is) or several (``multiple=True``,
+each option toggles). Mouse: a click chooses. Keyboard (it takes the focus as one stop
+in the tab order): the digit keys 1-9 choose that option at once, Left/Right move the
+focus between options and Space chooses the focused one; Enter and Return emit
+``advance_requested`` so a form can move on, as after a scanned barcode. ``chosen_by_user``
+is emitted after every change the user makes, never by :meth:`ChoiceStrip.set_chosen`.
+One widget instead of a button per option keeps a checklist of hundreds of items light.
+Its accessible description names the options and which are chosen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QStyle, QStyleOptionButton, QStylePainter, QWidget
+
+_PAD_X, _PAD_Y, _GAP = 12, 5, 4
+
+
+class ChoiceStrip(QWidget):
+    """Options side by side, one or several chosen (see the module contract)."""
+
+    chosen_by_user = Signal()
+    advance_requested = Signal()
+
+    def __init__(self, labels: list[str], *, multiple: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._labels = list(labels)
+        self._multiple = multiple
+        self._chosen: set[int] = set()
+        self._cursor = 0
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._describe()
+
+    @property
+    def labels(self) -> list[str]:
+        return list(self._labels)
+
+    def chosen(self) -> tuple[int, ...]:
+        """The chosen options' numbers, in order."""
+        return tuple(sorted(self._chosen))
+
+    def set_chosen(self, numbers: tuple[int, ...]) -> None:
+        """Choose exactly ``numbers`` (out-of-range ones ignored), without emitting."""
+        wanted = {n for n in numbers if 0 <= n < len(self._labels)}
+        if not self._multiple:
+            wanted = set(sorted(wanted)[:1])
+        if wanted != self._chosen:
+            self._chosen = wanted
+            self._describe()
+            self.update()
+
+    def choose(self, number: int) -> None:
+        """What a click on option ``number`` does (emits ``chosen_by_user`` on a change)."""
+        if not 0 <= number < len(self._labels):
+            return
+        self._cursor = number
+        before = set(self._chosen)
+        if self._multiple:
+            self._chosen ^= {number}
+        else:
+            self._chosen = {number}
+        self.update()
+        if self._chosen != before:
+            self._describe()
+            self.chosen_by_user.emit()
+
+    def option_rect(self, number: int) -> QRect:
+        """Where option ``number`` is drawn, in this widget's coordinates."""
+        metrics = self.fontMetrics()
+        left = 0
+        height = metrics.height() + 2 * _PAD_Y
+        for index, label in enumerate(self._labels):
+            width = metrics.horizontalAdvance(label) + 2 * _PAD_X
+            if index == number:
+                return QRect(left, 0, width, height)
+            left += width + _GAP
+        return QRect()
+
+    # -- Qt ---------------------------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:
+        if not self._labels:
+            return QSize(0, 0)
+        last = self.option_rect(len(self._labels) - 1)
+        return QSize(last.right() + 1, last.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QStylePainter(self)
+        for number, label in enumerate(self._labels):
+            option = QStyleOptionButton()
+            option.initFrom(self)
+            option.rect = self.option_rect(number)
+            option.text = label
+            state = option.state & ~QStyle.StateFlag.State_HasFocus
+            if number in self._chosen:
+                state |= QStyle.StateFlag.State_On | QStyle.StateFlag.State_Sunken
+            else:
+                state |= QStyle.StateFlag.State_Raised | QStyle.StateFlag.State_Off
+            if self.hasFocus() and number == self._cursor:
+                state |= QStyle.StateFlag.State_HasFocus
+            option.state = state
+            if number in self._chosen:
+                option.text = f"✓ {label}"
+            painter.drawControl(QStyle.ControlElement.CE_PushButton, option)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        point = event.position().toPoint()
+        for number in range(len(self._labels)):
+            if self.option_rect(number).contains(point):
+                self.setFocus(Qt.FocusReason.MouseFocusReason)
+                self.choose(number)
+                return
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        count = len(self._labels)
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and key - Qt.Key.Key_1 < count:
+            self.choose(key - Qt.Key.Key_1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and count:
+            step = -1 if key == Qt.Key.Key_Left else 1
+            self._cursor = (self._cursor + step) % count
+            self.update()
+        elif key == Qt.Key.Key_Space and count:
+            self.choose(self._cursor)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.advance_requested.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def _describe(self) -> None:
+        chosen = "、".join(self._labels[n] for n in sorted(self._chosen)) or "—"
+        self.setAccessibleDescription(
+            f"{' / '.join(self._labels)}: {chosen}")
