@@ -95,15 +95,26 @@ def suggest_result(checklist: Checklist, answers: Mapping[str, Value],
 
 def _visible(checklist: Checklist, answers: Mapping[str, Value],
              entity: Mapping[str, Value], today: date) -> set[str]:
-    """Visibility to a fixed point: a hidden item's answer does not count (no cycles)."""
+    """Visibility to a fixed point: a hidden item's answer does not count (no cycles).
+    After the first round only the conditions that read an item whose visibility just
+    changed are evaluated again."""
+    items = checklist.items_by_key
     visible = {item.key for item in checklist.items}
-    for _round in range(len(checklist.items) + 1):
-        context = Context({k: v for k, v in answers.items() if k in visible}, entity, today)
-        now = {item.key for item in checklist.items
-               if item.visibility is None or truthy(evaluate(item.visibility, context))}
-        if now == visible:
+    pending = [item.key for item in checklist.items if item.visibility is not None]
+    for _round in range(len(items) + 1):
+        if not pending:
             break
-        visible = now
+        context = Context({k: v for k, v in answers.items() if k in visible}, entity, today)
+        flipped = []
+        for key in pending:
+            condition = items[key].visibility
+            now = condition is None or truthy(evaluate(condition, context))
+            if now != (key in visible):
+                flipped.append(key)
+        for key in flipped:
+            visible.symmetric_difference_update((key,))
+        pending = list(dict.fromkeys(reader for key in flipped
+                                     for reader in checklist.visibility_readers(key)))
     return visible
 
 

@@ -100,10 +100,30 @@ class Checklist:
     check_items: tuple[str, ...]
     sections: tuple[Section, ...]
     items_by_key: Mapping[str, Item] = field(default_factory=dict)
+    _items: tuple[Item, ...] = field(default=(), init=False, repr=False, compare=False)
+    _readers: Mapping[str, tuple[str, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        items = tuple(item for section in self.sections for item in section.items)
+        readers: dict[str, list[str]] = {}
+        for item in items:
+            if item.visibility is not None:
+                for name in references(item.visibility)[0]:
+                    readers.setdefault(name, []).append(item.key)
+        object.__setattr__(self, "_items", items)
+        if not self.items_by_key:
+            object.__setattr__(self, "items_by_key", {item.key: item for item in items})
+        object.__setattr__(self, "_readers", {k: tuple(v) for k, v in readers.items()})
 
     @property
     def items(self) -> tuple[Item, ...]:
-        return tuple(item for section in self.sections for item in section.items)
+        """Every item, section by section, in order."""
+        return self._items
+
+    def visibility_readers(self, key: str) -> tuple[str, ...]:
+        """The items whose visibility condition reads item ``key``."""
+        return self._readers.get(key, ())
 
 
 class ChecklistError(ValueError):

@@ -14,7 +14,7 @@ Its accessible description names the options and which are chosen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QStyle, QStyleOptionButton, QStylePainter, QWidget
 
@@ -34,6 +34,7 @@ class ChoiceStrip(QWidget):
         self._multiple = multiple
         self._chosen: set[int] = set()
         self._cursor = 0
+        self._rects: list[QRect] | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self._describe()
@@ -73,33 +74,44 @@ class ChoiceStrip(QWidget):
 
     def option_rect(self, number: int) -> QRect:
         """Where option ``number`` is drawn, in this widget's coordinates."""
-        metrics = self.fontMetrics()
-        left = 0
-        height = metrics.height() + 2 * _PAD_Y
-        for index, label in enumerate(self._labels):
-            width = metrics.horizontalAdvance(label) + 2 * _PAD_X
-            if index == number:
-                return QRect(left, 0, width, height)
-            left += width + _GAP
-        return QRect()
+        rects = self._layout()
+        return QRect(rects[number]) if 0 <= number < len(rects) else QRect()
+
+    def _layout(self) -> list[QRect]:
+        """The options' rectangles, measured once per font."""
+        if self._rects is None:
+            metrics = self.fontMetrics()
+            height = metrics.height() + 2 * _PAD_Y
+            self._rects, left = [], 0
+            for label in self._labels:
+                width = metrics.horizontalAdvance(f"✓ {label}") + 2 * _PAD_X
+                self._rects.append(QRect(left, 0, width, height))
+                left += width + _GAP
+        return self._rects
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._rects = None
+            self.updateGeometry()
+        super().changeEvent(event)
 
     # -- Qt ---------------------------------------------------------------------------------
 
     def sizeHint(self) -> QSize:
-        if not self._labels:
-            return QSize(0, 0)
-        last = self.option_rect(len(self._labels) - 1)
-        return QSize(last.right() + 1, last.height())
+        rects = self._layout()
+        return QSize(rects[-1].right() + 1, rects[-1].height()) if rects else QSize(0, 0)
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QStylePainter(self)
-        for number, label in enumerate(self._labels):
+        for number, (label, rect) in enumerate(zip(self._labels, self._layout(), strict=True)):
+            if not rect.intersects(event.rect()):
+                continue
             option = QStyleOptionButton()
             option.initFrom(self)
-            option.rect = self.option_rect(number)
+            option.rect = rect
             option.text = label
             state = option.state & ~QStyle.StateFlag.State_HasFocus
             if number in self._chosen:
@@ -118,8 +130,8 @@ class ChoiceStrip(QWidget):
             super().mousePressEvent(event)
             return
         point = event.position().toPoint()
-        for number in range(len(self._labels)):
-            if self.option_rect(number).contains(point):
+        for number, rect in enumerate(self._layout()):
+            if rect.contains(point):
                 self.setFocus(Qt.FocusReason.MouseFocusReason)
                 self.choose(number)
                 return
