@@ -100,6 +100,8 @@ class Checklist:
     check_items: tuple[str, ...]
     sections: tuple[Section, ...]
     items_by_key: Mapping[str, Item] = field(default_factory=dict)
+    # From the previous version: old item key → this version's key, or None (dropped).
+    migration: Mapping[str, str | None] = field(default_factory=dict)
     _items: tuple[Item, ...] = field(default=(), init=False, repr=False, compare=False)
     _readers: Mapping[str, tuple[str, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
@@ -177,7 +179,7 @@ class _Reader:
             self.problem("format", f"应为 \"{FORMAT}\"", f"must be \"{FORMAT}\"")
             return None
         known = {"format", "code", "version", "title", "entity_types", "check_items",
-                 "sections"}
+                 "sections", "migration"}
         for name in sorted(set(data) - known):
             self.problem(name, "不是清单的字段", "is not a field of a checklist")
         code = self.text(data.get("code"), "code")
@@ -209,7 +211,34 @@ class _Reader:
         by_key = {item.key: item for item in built.items}
         self.cycles(by_key)
         return Checklist(built.code, built.version, built.title, built.entity_types,
-                         built.check_items, built.sections, by_key)
+                         built.check_items, built.sections, by_key,
+                         self.migration(data.get("migration"), version, item_keys))
+
+    def migration(self, raw: Any, version: int, item_keys: frozenset[str]
+                  ) -> dict[str, str | None]:
+        """The item mapping from the previous version (its old keys are checked against
+        that version by :func:`inspector.forms.versions.version_problems`)."""
+        if raw is None:
+            return {}
+        if version < 2:
+            self.problem("migration", "第 1 版没有上一版可迁移",
+                         "version 1 has no previous version to migrate from")
+            return {}
+        if not isinstance(raw, dict):
+            self.problem("migration", "应为对象：旧题目键 → 新题目键或 null",
+                         "must be an object: old item key → new item key or null")
+            return {}
+        mapping: dict[str, str | None] = {}
+        for old, new in raw.items():
+            if new is not None and not isinstance(new, str):
+                self.problem(f"migration.{old}", "应为新题目键或 null",
+                             "must be a new item key or null")
+            elif new is not None and new not in item_keys:
+                self.problem(f"migration.{old}", f"本版没有题目 {new}",
+                             f"this version has no item {new}")
+            else:
+                mapping[old] = new
+        return mapping
 
     def section(self, raw: Any, index: int, item_keys: frozenset[str]) -> Section:
         place = f"sections[{index}]"

@@ -34,6 +34,19 @@ def version_problems(previous: Checklist, new: Checklist) -> list[LocalText]:
     if new.version != previous.version + 1:
         problems.append(LocalText(f"版本号应为 {previous.version + 1}",
                                   f"the version must be {previous.version + 1}"))
+    for old_key, new_key in new.migration.items():
+        if old_key not in previous.items_by_key:
+            problems.append(LocalText(
+                f"迁移：第 {previous.version} 版没有题目 {old_key}",
+                f"migration: version {previous.version} has no item {old_key}"))
+        elif new_key is not None and not convertible(previous.items_by_key[old_key].kind,
+                                                     new.items_by_key[new_key].kind):
+            old_kind = previous.items_by_key[old_key].kind.value
+            new_kind = new.items_by_key[new_key].kind.value
+            problems.append(LocalText(
+                f"迁移：题目 {old_key}（{old_kind}）的答案不能转为 {new_key}（{new_kind}）",
+                f"migration: answers of {old_key} ({old_kind}) cannot become "
+                f"{new_key} ({new_kind})"))
     for key, old in previous.items_by_key.items():
         item = new.items_by_key.get(key)
         if item is not None and item.kind is not old.kind:
@@ -65,11 +78,23 @@ class DraftMigration:
 
 def migrate_draft(old: Checklist, new: Checklist, answers: Mapping[str, Value],
                   mapping: Mapping[str, str | None] | None = None) -> DraftMigration:
-    mapping = mapping or {}
+    """Move ``answers`` from ``old`` to ``new`` along ``mapping`` (by default the one
+    published with ``new``)."""
+    mapping = new.migration if mapping is None else mapping
     moved: dict[str, Value] = {}
     moves = []
     for key, value in answers.items():
-        if key not in old.items_by_key or value is None:
+        if value is None:
+            continue
+        item_key, dot, part = key.partition(".")
+        if dot and part == "note" and item_key in old.items_by_key:
+            target = mapping.get(item_key, item_key if item_key in new.items_by_key else None)
+            moves.append(_move_note(new.items_by_key.get(target) if target else None,
+                                    key, value, moved))
+            continue
+        if key not in old.items_by_key:
+            moves.append(AnswerMove(key, None, "dropped", LocalText(
+                f"第 {old.version} 版没有这个题目", f"version {old.version} has no such item")))
             continue
         target = mapping.get(key, key if key in new.items_by_key else None)
         item = new.items_by_key.get(target) if target is not None else None
@@ -87,6 +112,32 @@ def migrate_draft(old: Checklist, new: Checklist, answers: Mapping[str, Value],
         moved[target] = value_now
         moves.append(AnswerMove(key, target, how))
     return DraftMigration(moved, tuple(moves))
+
+
+def _move_note(item: Item | None, key: str, value: Value,
+               moved: dict[str, Value]) -> AnswerMove:
+    """A compliance item's note goes where its item goes (``item``, in the new version),
+    if that is a compliance item."""
+    if item is None or item.kind is not ItemKind.COMPLIANCE or not isinstance(value, str):
+        return AnswerMove(key, None, "dropped", LocalText(
+            "新版本没有可附此备注的检查项", "the new version has no check to keep the note on"))
+    new_key = f"{item.key}.note"
+    moved[new_key] = value
+    return AnswerMove(key, new_key, "kept")
+
+
+_CONVERSIONS = frozenset({(ItemKind.INTEGER, ItemKind.DECIMAL),
+                          (ItemKind.DECIMAL, ItemKind.INTEGER),
+                          (ItemKind.SINGLE_CHOICE, ItemKind.MULTIPLE_CHOICE),
+                          (ItemKind.MULTIPLE_CHOICE, ItemKind.SINGLE_CHOICE)})
+_TEXT_LIKE = frozenset({ItemKind.TEXT, ItemKind.BARCODE, ItemKind.INTEGER, ItemKind.DECIMAL,
+                        ItemKind.SINGLE_CHOICE, ItemKind.COMPLIANCE})
+
+
+def convertible(old: ItemKind, new: ItemKind) -> bool:
+    """Whether some answers of an ``old`` item can become answers of a ``new`` one."""
+    return old is new or (old, new) in _CONVERSIONS or (
+        new is ItemKind.TEXT and old in _TEXT_LIKE)
 
 
 def _convert(old: Item, new: Item, value: Value) -> tuple[Value, str] | None:

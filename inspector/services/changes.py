@@ -19,6 +19,7 @@ class Topic(StrEnum):
     TASKS = "tasks"
     DISCLOSURE = "disclosure"
     CHECKLISTS = "checklists"
+    DRAFTS = "drafts"
 
 
 ChangeSet = frozenset[Topic]

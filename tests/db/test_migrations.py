@@ -41,7 +41,7 @@ MODEL_TABLES = {
     "task_inspector", "inspection", "finding", "photo", "sample", "sample_portion",
     "custody_event", "audit_event", "workspace_setting", "sync_record", "sync_cursor",
     "blob_upload", "draw_protocol", "recusal", "disclosure",
-    "draw_redraw",
+    "draw_redraw", "checklist_draft",
 }
 TRIGGERS = {
     "draw_protocol_immutable", "draw_protocol_undeletable",

@@ -7,7 +7,9 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from inspector.forms.checklist import Checklist, parse_checklist
+import pytest
+
+from inspector.forms.checklist import Checklist, ChecklistError, parse_checklist
 from inspector.forms.versions import migrate_draft, version_problems
 from tests.unit.test_checklist import FOOD_VENDOR
 
@@ -51,7 +53,8 @@ def test_a_draft_moves_with_every_answer_kept_converted_or_dropped() -> None:
     v2["sections"][0]["items"][1]["key"] = "licence_problems"
     v2["sections"][0]["items"][2]["visible_if"] = "'expired' in ${licence_problems}"
     answers = {"licence_shown": "不符合", "licence_problem": "missing", "storage": "符合",
-               "expired_count": Decimal(3), "temperature": Decimal(8), "unknown": "x"}
+               "expired_count": Decimal(3), "temperature": Decimal(8), "unknown": "x",
+               "licence_shown.note": "已过期", "storage.note": "冷柜无温度计"}
     moved = migrate_draft(v1, version(v2), answers, mapping={
         "expired_count": "expired_amount", "licence_problem": "licence_problems"})
     outcomes = {m.old_key: (m.new_key, m.outcome) for m in moved.moves}
@@ -61,11 +64,17 @@ def test_a_draft_moves_with_every_answer_kept_converted_or_dropped() -> None:
         "storage": ("storage", "kept"),
         "expired_count": ("expired_amount", "converted"),
         "temperature": ("temperature", "dropped"),  # 8 ℃ is above the new maximum
+        "unknown": (None, "dropped"),  # not an item: reported, never lost silently
+        "licence_shown.note": ("licence_shown.note", "kept"),  # notes follow their item
+        "storage.note": ("storage.note", "kept"),
     }
     assert moved.answers == {"licence_shown": "不符合", "licence_problems": ("missing",),
-                             "storage": "符合", "expired_amount": Decimal(3)}
-    [dropped] = moved.dropped
-    assert dropped.reason is not None and "does not fit the new item" in dropped.reason.en
+                             "storage": "符合", "expired_amount": Decimal(3),
+                             "licence_shown.note": "已过期", "storage.note": "冷柜无温度计"}
+    temperature, unknown = moved.dropped
+    assert temperature.reason is not None
+    assert "does not fit the new item" in temperature.reason.en
+    assert unknown.reason is not None and unknown.reason.zh == "第 1 版没有这个题目"
 
 
 def test_an_answer_whose_item_is_gone_is_dropped_with_the_reason() -> None:
@@ -77,3 +86,31 @@ def test_an_answer_whose_item_is_gone_is_dropped_with_the_reason() -> None:
                                                              ("storage", "kept")]
     assert moved.dropped[0].reason is not None
     assert moved.dropped[0].reason.zh == "新版本没有对应的题目"
+
+
+def test_a_note_is_dropped_with_its_check_and_reported() -> None:
+    v2 = next_version()
+    del v2["sections"][0]["items"][0]  # licence_shown removed, and what depended on it
+    v2["sections"][0]["items"][0].pop("visible_if")
+    moved = migrate_draft(version(FOOD_VENDOR), version(v2),
+                          {"licence_shown": "不符合", "licence_shown.note": "已过期"})
+    assert [(m.old_key, m.outcome) for m in moved.moves] == [
+        ("licence_shown", "dropped"), ("licence_shown.note", "dropped")]
+    assert moved.answers == {}
+
+
+def test_a_published_migration_is_checked_against_both_versions() -> None:
+    v2 = next_version()
+    v2["migration"] = {"temperature": "storage", "ghost": None, "licence_problem": None}
+    problems = [p.en for p in version_problems(version(FOOD_VENDOR), version(v2))]
+    assert problems == [
+        "migration: answers of temperature (decimal) cannot become storage (compliance)",
+        "migration: version 1 has no item ghost"]
+    v2["migration"] = {"temperature": "nowhere"}
+    with pytest.raises(ChecklistError) as raised:
+        version(v2)
+    assert raised.value.problems[0].en == "migration.temperature: this version has no item nowhere"
+    v1 = copy.deepcopy(FOOD_VENDOR)
+    v1["migration"] = {}
+    with pytest.raises(ChecklistError, match="version 1 has no previous version"):
+        version(v1)

@@ -1,7 +1,7 @@
 """Every table of the local store. Importing this package registers them all on ``Base``."""
 
 from inspector.db.models.audit import AuditEvent
-from inspector.db.models.checklists import Checklist, ChecklistVersion
+from inspector.db.models.checklists import Checklist, ChecklistDraft, ChecklistVersion
 from inspector.db.models.directory import Inspector, MarketEntity
 from inspector.db.models.inspections import Finding, Inspection, Photo
 from inspector.db.models.plans import (
@@ -21,6 +21,7 @@ __all__ = [
     "AuditEvent",
     "BlobUpload",
     "Checklist",
+    "ChecklistDraft",
     "ChecklistVersion",
     "CustodyEvent",
     "Disclosure",

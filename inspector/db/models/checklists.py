@@ -42,3 +42,27 @@ class ChecklistVersion(SyncMixin, Base):
     content: Mapped[str] = mapped_column(Text)
     content_hash: Mapped[str] = mapped_column(String(64))
     checklist: Mapped[Checklist] = relationship(back_populates="versions")
+
+
+class ChecklistDraft(Base):
+    """A checklist being filled: the working copy of the answers, saved after every edit.
+
+    Pinned to the version it started on (``checklist_version_id``) until the inspector
+    moves it to a newer one; ``answers`` is the JSON of
+    :func:`inspector.forms.answer_codec.encode_answers`. Drafts stay on the laptop: what
+    reaches the central platform is the finished inspection's findings, written from the
+    draft when the inspection is finalized.
+    """
+
+    __tablename__ = "checklist_draft"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    checklist_version_id: Mapped[int] = mapped_column(ForeignKey("checklist_version.id"),
+                                                      index=True)
+    subject: Mapped[str] = mapped_column(String(200), default="")  # e.g. "task:<uuid>"
+    label: Mapped[str] = mapped_column(String(500), default="")
+    answers: Mapped[str] = mapped_column(Text, default="{}")
+    moved_from_version: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
