@@ -85,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_checklist_parsers(sub: Any) -> None:
-    """The administrator's checklist commands: validate, import, publish, export."""
+    """The administrator's checklist commands: validate, import, publish, export, diff."""
     checklist = sub.add_parser("checklist", help="checklists (format in docs/checklists.md)")
     checklist_sub = checklist.add_subparsers(dest="checklist_command", required=True)
     checklist_validate = checklist_sub.add_parser(
@@ -103,6 +103,15 @@ def _add_checklist_parsers(sub: Any) -> None:
     checklist_export.add_argument("code")
     checklist_export.add_argument("--version", type=int, required=True, dest="number")
     checklist_export.add_argument("--out", type=Path, required=True)
+    checklist_diff = checklist_sub.add_parser(
+        "diff", help="what changed from one stored version to another: the summary, then "
+        "one line per change")
+    checklist_diff.add_argument("code", metavar="CODE")
+    checklist_diff.add_argument("old", type=int, metavar="OLD", help="the older version")
+    checklist_diff.add_argument("new", type=int, metavar="NEW", help="the newer version")
+    # Also accepted after the command; SUPPRESS keeps an earlier ``--lang`` when absent.
+    checklist_diff.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS,
+                                help="language (default: zh)")
 
 
 def _add_planning_parsers(sub: Any, draw_sub: Any) -> None:

@@ -6,6 +6,11 @@ Contract: :func:`read_checklist_file` reads ``path`` (``.json`` in the format of
 carrying every problem (sheet, row and column for XLSForm; the field's place for
 JSON), in both languages, never a traceback. An XLSForm's checklist code is its
 ``settings`` ``form_id``, else the file's name.
+
+:func:`write_xlsform` writes a checklist as an XLSForm workbook (the sheets of
+:func:`~inspector.forms.xlsform_export.xlsform_sheets`) that reads back as the same
+checklist, in one piece through
+:func:`~inspector.services.file_output.write_file_atomically`.
 """
 
 from __future__ import annotations
@@ -13,17 +18,25 @@ from __future__ import annotations
 import io
 import json
 import re
+import unicodedata
 import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import IllegalCharacterError
 
 from inspector.core.audit_chain import canonical_json
 from inspector.core.text import LocalText
 from inspector.forms.checklist import Checklist, ChecklistError, parse_checklist
 from inspector.forms.xlsform import XlsformError, checklist_from_xlsform
+from inspector.forms.xlsform_export import SHEETS, XlsformExportError, xlsform_sheets
+from inspector.services.file_output import write_file_atomically
+
+MIN_WIDTH, MAX_WIDTH = 8, 60  # column widths, in Excel's character units
 
 
 class ChecklistFileError(ValueError):
@@ -88,3 +101,50 @@ def _code(sheets: dict[str, list[tuple[Any, ...]]], path: Path) -> str:
             if value:
                 return str(value).strip()
     return re.sub(r"\s+", "_", path.stem.strip()) or "checklist"
+
+
+def write_xlsform(checklist: Checklist, path: Path) -> None:
+    """Write ``checklist`` to ``path`` as an XLSForm workbook: sheets survey, choices and
+    settings, a bold header row, columns as wide as their text (within limits).
+
+    Raises :class:`ChecklistFileError` when the checklist cannot be written as XLSForm
+    (an item key XLSForm cannot name, a control character Excel refuses) and
+    :class:`~inspector.services.file_output.FileOutputError` when the file cannot be
+    written; nothing is left under ``path`` then."""
+    try:
+        sheets = xlsform_sheets(checklist)
+    except XlsformExportError as exc:
+        raise ChecklistFileError(list(exc.problems)) from None
+    book = Workbook()
+    book.remove(book.worksheets[0])
+    for name in SHEETS:
+        sheet = book.create_sheet(name)
+        widths: dict[int, int] = {}
+        for number, row in enumerate(sheets[name], start=1):
+            for column, text in enumerate(row, start=1):
+                if not text:
+                    continue
+                try:
+                    cell = sheet.cell(row=number, column=column, value=text)
+                except IllegalCharacterError:
+                    where = f"{name}!{get_column_letter(column)}{number}"
+                    raise ChecklistFileError([LocalText(
+                        f"{where}：含有 Excel 不能保存的控制字符",
+                        f"{where}: holds a control character Excel cannot store")]) from None
+                cell.data_type = "s"  # a text such as "=..." stays a text, not a formula
+                if number == 1:
+                    cell.font = Font(bold=True)
+                widths[column] = max(widths.get(column, 0), _width(text))
+        for column, width in widths.items():
+            sheet.column_dimensions[get_column_letter(column)].width = min(
+                max(width + 2, MIN_WIDTH), MAX_WIDTH)
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_file_atomically(path, buffer.getvalue())
+
+
+def _width(text: str) -> int:
+    """How many character widths the longest line of ``text`` takes (Chinese: two)."""
+    return max(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+               for line in text.splitlines() or [""])

@@ -11,7 +11,8 @@ Contract:
 - :func:`publish_version` makes a draft immutable (the store's trigger refuses any
   later change) and marks it for sync: an administrator's laptop sends it to the
   central platform, from where every laptop pulls it.
-- :func:`export_checklist` writes a stored version as our JSON document;
+- :func:`export_checklist` writes a stored version as our JSON document (``.json``)
+  or as an XLSForm workbook (``.xlsx``) that imports back as the same checklist;
   :func:`load_version` reads one back as a checked checklist (for a preview).
 
 Every change is one transaction with an audit event; errors are
@@ -39,7 +40,11 @@ from inspector.forms.checklist import parse_checklist
 from inspector.forms.versions import version_problems
 from inspector.services.audit_log import append_event
 from inspector.services.changes import Outcome, Topic
-from inspector.services.checklist_files import read_checklist_document
+from inspector.services.checklist_files import (
+    ChecklistFileError,
+    read_checklist_document,
+    write_xlsform,
+)
 from inspector.services.file_output import FileOutputError, write_file_atomically
 from inspector.services.store import Store
 
@@ -155,17 +160,29 @@ def load_version(store: Store, code: str, version: int) -> ChecklistForm:
 
 
 def export_checklist(store: Store, code: str, version: int, path: Path) -> None:
-    if path.suffix.lower() != ".json":
-        raise ChecklistLibraryError(LocalText(f"{path.name}：清单导出为 .json",
-                                              f"{path.name}: a checklist is exported as .json"))
+    """Write version ``version`` of ``code`` to ``path``: our JSON document for ``.json``,
+    XLSForm for ``.xlsx``; any other suffix, an unknown version or a failed write is
+    refused with :class:`ChecklistLibraryError`."""
+    suffix = path.suffix.lower()
+    if suffix not in (".json", ".xlsx"):
+        raise ChecklistLibraryError(LocalText(
+            f"{path.name}：清单只能导出为 .json（本系统格式）或 .xlsx（XLSForm）",
+            f"{path.name}: a checklist is exported as .json (our format) or .xlsx "
+            "(XLSForm)"))
     with store.read() as session:
         _row, stored = _find(session, code, version)
-        document = json.loads(stored.content)
+        content = stored.content
     try:
-        write_file_atomically(path, json.dumps(document, ensure_ascii=False,
-                                               indent=2).encode("utf-8"))
+        if suffix == ".xlsx":
+            write_xlsform(parse_checklist(content), path)
+        else:
+            write_file_atomically(path, json.dumps(json.loads(content), ensure_ascii=False,
+                                                   indent=2).encode("utf-8"))
     except FileOutputError as exc:
         raise ChecklistLibraryError(exc.text) from exc
+    except ChecklistFileError as exc:
+        raise ChecklistLibraryError(LocalText("；".join(p.zh for p in exc.problems),
+                                              "; ".join(p.en for p in exc.problems))) from exc
 
 
 def _find(session: Session, code: str, version: int) -> tuple[Checklist, ChecklistVersion]:
