@@ -82,6 +82,7 @@ class MovePlan:
     from_version: int
     to_version: int
     migration: DraftMigration
+    labels: Mapping[str, str]  # an answer's key (old or new) → its item's label
 
 
 def start_draft(store: Store, actor: Actor, code: str, version: int | None = None, *,
@@ -251,9 +252,12 @@ def _plan(session: Session, draft: ChecklistDraft) -> MovePlan:
         raise DraftError(LocalText(
             f"第 {current.version} 版之后还没有发布新版本，草稿无需迁移",
             f"no version after {current.version} is published: the draft need not move"))
-    migration = migrate_draft(parse_checklist(current.content),
-                              parse_checklist(following.content), _answers(draft))
-    return MovePlan(draft.uuid, current.version, following.version, migration)
+    old, new = parse_checklist(current.content), parse_checklist(following.content)
+    migration = migrate_draft(old, new, _answers(draft))
+    labels = {key: item.label for checklist in (new, old)
+              for key, item in checklist.items_by_key.items()}
+    labels.update({f"{key}.note": f"{label}（备注）" for key, label in list(labels.items())})
+    return MovePlan(draft.uuid, current.version, following.version, migration, labels)
 
 
 def _view(session: Session, draft: ChecklistDraft, row: Checklist,

@@ -23,18 +23,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from inspector.core.audit_chain import canonical_json
 from inspector.core.lifecycles import ChecklistVersionStatus
 from inspector.core.roles import Actor
 from inspector.core.text import LocalText
-from inspector.db.models import Checklist, ChecklistVersion
+from inspector.db.models import Checklist, ChecklistDraft, ChecklistVersion
 from inspector.forms.checklist import Checklist as ChecklistForm
 from inspector.forms.checklist import parse_checklist
 from inspector.forms.versions import version_problems
@@ -64,6 +64,7 @@ class StoredVersion:
     items: int
     content_hash: str
     unchanged: bool = False
+    drafts: int = 0  # drafts on this laptop pinned to this version (where it is used)
 
 
 def import_checklist(store: Store, actor: Actor, path: Path) -> Outcome[StoredVersion]:
@@ -148,7 +149,11 @@ def library(store: Store) -> tuple[StoredVersion, ...]:
             select(Checklist, ChecklistVersion)
             .join(ChecklistVersion, ChecklistVersion.checklist_id == Checklist.id)
             .order_by(Checklist.code, ChecklistVersion.version)).all()
-        return tuple(_view(c, v, len(parse_checklist(v.content).items)) for c, v in rows)
+        in_use = dict(session.execute(
+            select(ChecklistDraft.checklist_version_id, func.count())
+            .group_by(ChecklistDraft.checklist_version_id)).all())
+        return tuple(replace(_view(c, v, len(parse_checklist(v.content).items)),
+                             drafts=in_use.get(v.id, 0)) for c, v in rows)
 
 
 def load_version(store: Store, code: str, version: int) -> ChecklistForm:

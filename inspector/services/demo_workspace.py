@@ -6,6 +6,7 @@ registration states) and ``demo-inspectors.csv`` (40 inspectors of the county bu
 some with expired, missing or not-yet-valid certificates) into the workspace's
 ``demo/`` folder and imports them through the ordinary import service, so the demo
 exercises the same path as real data and leaves files a user can edit and re-import.
+It also imports and publishes the checklists shipped in ``resources/checklists``.
 Generation is seeded: the same seed gives the same workspace.
 """
 
@@ -23,8 +24,15 @@ from inspector.core.credit_codes import (
     uscc_check_character,
 )
 from inspector.core.divisions import DivisionTable
-from inspector.core.roles import Role
+from inspector.core.lifecycles import ChecklistVersionStatus
+from inspector.core.roles import Actor, Role
 from inspector.core.text import Lang
+from inspector.resource_files import resource
+from inspector.services.checklist_library import (
+    StoredVersion,
+    import_checklist,
+    publish_version,
+)
 from inspector.services.directory_import import ImportKind, ImportSummary, import_directory
 from inspector.services.workspace import Workspace, local_actor
 
@@ -74,12 +82,15 @@ INSPECTOR_HEADER = ("工号", "姓名", "单位", "行政区划代码", "执法�
 class DemoResult:
     entities: ImportSummary
     inspectors: ImportSummary
+    checklists: tuple[StoredVersion, ...] = ()
 
 
 def build_demo_workspace(
-    workspace: Workspace, divisions: DivisionTable, *, today: date, seed: int = 20171
+    workspace: Workspace, divisions: DivisionTable, *, today: date, seed: int = 20171,
+    with_checklists: bool = True,
 ) -> DemoResult:
-    """Generate the demo files and import them into ``workspace``."""
+    """Generate the demo files and import them into ``workspace`` (and, unless told
+    otherwise, publish the shipped checklists as the demo's administrator)."""
     folder = workspace.paths.root / "demo"
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
@@ -97,7 +108,21 @@ def build_demo_workspace(
         for kind, path in ((ImportKind.ENTITIES, entities_file),
                            (ImportKind.INSPECTORS, inspectors_file))
     ]
-    return DemoResult(*summaries)
+    entities, inspectors = summaries
+    checklists = publish_shipped_checklists(workspace, actor) if with_checklists else ()
+    return DemoResult(entities, inspectors, checklists)
+
+
+def publish_shipped_checklists(workspace: Workspace, actor: Actor) -> tuple[StoredVersion, ...]:
+    """Import and publish the checklists shipped in ``resources/checklists`` (already
+    published ones are left as they are)."""
+    published = []
+    for path in sorted(resource("checklists").glob("*.json")):
+        stored = import_checklist(workspace.store, actor, path).value
+        if stored.status is ChecklistVersionStatus.DRAFT:
+            stored = publish_version(workspace.store, actor, stored.code, stored.version).value
+        published.append(stored)
+    return tuple(published)
 
 
 def demo_credit_code(rng: random.Random, kind_digit: str, region: str) -> str:

@@ -49,3 +49,13 @@ def export_checklist_file(code: str, version: int, path: Path) -> Op[Path]:
         return path
 
     return Op("export_checklist_file", body)
+
+
+def load_version_pair(code: str, old: int, new: int) -> Op[tuple[Checklist, Checklist]]:
+    """Two versions of one checklist, for the difference between them."""
+    def body(env: OpEnv) -> tuple[Checklist, Checklist]:
+        store = env.workspace.store
+        return (checklist_library.load_version(store, code, old),
+                checklist_library.load_version(store, code, new))
+
+    return Op("load_version_pair", body)

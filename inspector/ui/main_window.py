@@ -38,6 +38,7 @@ from inspector.ui.screens.audit import AuditScreen
 from inspector.ui.screens.checklists import ChecklistsScreen
 from inspector.ui.screens.directory import DirectoryScreen
 from inspector.ui.screens.disclosure import DisclosureScreen
+from inspector.ui.screens.drafts import DraftsScreen
 from inspector.ui.screens.home import HomeScreen
 from inspector.ui.screens.planning import PlanningScreen
 from inspector.ui.screens.sync import SyncScreen
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self.sync_controller = SyncController(ctx, self)
         self.sync = SyncScreen(ctx, self.sync_controller)
         self.checklists = ChecklistsScreen(ctx, today)
+        self.drafts = DraftsScreen(ctx, today)
         self._screens = (
             _Screen("home", self.home, everyone),
             _Screen("directory", self.directory, everyone),
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
             _Screen("plans", self.plans, leads),
             _Screen("disclosure", self.disclosure, leads),
             _Screen("sync", self.sync, everyone),
+            _Screen("drafts", self.drafts, everyone - {Role.AUDITOR}),  # auditors only read
             _Screen("checklists", self.checklists, leads),
         )
         self.navigation = QListWidget()
@@ -187,6 +190,7 @@ class MainWindow(QMainWindow):
             "plans": self.tr("Plans and draw"),
             "disclosure": self.tr("Publication"),
             "sync": self.tr("Sync"),
+            "drafts": self.tr("Fill a checklist"),
             "checklists": self.tr("Checklists"),
         }
 

@@ -24,7 +24,7 @@ from inspector.services.directory_import import ImportKind
 from inspector.services.workspace import resolve_data_dir
 
 IDLE_TIMEOUT_S = 120.0
-SHOTS = 15
+SHOTS = 16
 _BAD_ROWS = (
     "统一社会信用代码,名称,主体类型,行政区划代码,住所,风险等级\n"
     "91130123MA0ABCDE6X,正定县样例商贸有限公司,企业,130123,正定镇中山路1号,B\n"
@@ -35,7 +35,7 @@ _BAD_ROWS = (
 )
 
 _TOUR_CHECKLIST = {
-    "format": "inspector-checklist-v1", "code": "SPXS", "version": 1,
+    "format": "inspector-checklist-v1", "code": "SPXS-LX", "version": 1,
     "title": "食品销售者日常监督检查", "entity_types": ["individual", "enterprise"],
     "check_items": ["CI-3"],
     "sections": [
@@ -169,6 +169,20 @@ def run_tour(data_dir: str | None, out: Path, lang: Lang) -> int:
             assert preview is not None
             preview.set_answers({"licence_shown": "不符合", "expired_count": Decimal(1200)})
             capture("15-checklists", window)
+            ctx.set_role(Role.INSPECTOR)
+            window.show_screen("drafts")
+            settle()
+            drafts = window.drafts
+            drafts.checklist_box.setCurrentIndex(drafts.checklist_box.findData("SPXS"))
+            drafts.label_edit.setText("正定县城关镇某某超市" if lang is Lang.ZH
+                                      else "A supermarket in Chengguan")
+            drafts.start_draft()
+            settle()
+            assert drafts.form is not None
+            drafts.form.set_answers({"certificates_shown": "yes", "licences_valid": "符合",
+                                     "licence_number": "JY11301230012345",
+                                     "foods_checked": Decimal(35)})
+            capture("16-fill-checklist", window)
         finally:
             window.close()
     return 0 if len(shots) == SHOTS else 1

@@ -4,32 +4,32 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="111"/>
+        <location filename="../../inspector/ui/screens/audit.py" line="128"/>
         <source>Verifying…</source>
         <translation>正在校验……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="115"/>
+        <location filename="../../inspector/ui/screens/audit.py" line="132"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="116"/>
+        <location filename="../../inspector/ui/screens/audit.py" line="133"/>
         <source>Filter events…</source>
         <translation>筛选事件……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="117"/>
+        <location filename="../../inspector/ui/screens/audit.py" line="134"/>
         <source>Verify hash chain</source>
         <translation>校验哈希链</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="133"/>
+        <location filename="../../inspector/ui/screens/audit.py" line="150"/>
         <source>Intact: %1 events, hash chain unbroken.</source>
         <translation>完整：共 %1 条事件，哈希链无断裂。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/audit.py" line="138"/>
+        <location filename="../../inspector/ui/screens/audit.py" line="155"/>
         <source>Tampered: %1</source>
         <translation>已被篡改：%1</translation>
     </message>
@@ -96,26 +96,212 @@
         <source>Inspectors imported</source>
         <translation>导入检查人员名录</translation>
     </message>
+    <message>
+        <location filename="../../inspector/ui/screens/audit.py" line="62"/>
+        <source>Plan saved</source>
+        <translation>保存抽查计划</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/audit.py" line="63"/>
+        <source>Draw seed committed</source>
+        <translation>提交抽取种子</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/audit.py" line="64"/>
+        <source>Draw run</source>
+        <translation>执行随机抽取</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/audit.py" line="65"/>
+        <source>Drawn tasks released</source>
+        <translation>下达抽取任务</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/audit.py" line="66"/>
+        <source>Inspector redrawn</source>
+        <translation>重新抽取检查人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/audit.py" line="67"/>
+        <source>Recusal declared</source>
+        <translation>申报回避</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/audit.py" line="68"/>
+        <source>Results approved for publication</source>
+        <translation>审核通过待公示结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/audit.py" line="69"/>
+        <source>Publication exported</source>
+        <translation>导出公示结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/audit.py" line="70"/>
+        <source>Assignment package exported</source>
+        <translation>导出任务包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/audit.py" line="71"/>
+        <source>Assignment package imported</source>
+        <translation>导入任务包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/audit.py" line="72"/>
+        <source>Checklist imported</source>
+        <translation>导入检查清单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/audit.py" line="73"/>
+        <source>Checklist published</source>
+        <translation>发布检查清单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/audit.py" line="74"/>
+        <source>Checklist draft started</source>
+        <translation>开始填写检查清单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/audit.py" line="75"/>
+        <source>Checklist draft moved to a new version</source>
+        <translation>检查清单草稿迁移到新版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/audit.py" line="76"/>
+        <source>Checklist draft discarded</source>
+        <translation>删除检查清单草稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/audit.py" line="77"/>
+        <source>Sync conflict: local version kept</source>
+        <translation>同步冲突：保留本机版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/audit.py" line="78"/>
+        <source>Sync: quarantined item retried</source>
+        <translation>同步：重试隔离的记录</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistDiffDialog</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_diff.py" line="176"/>
+        <source>%1 has fewer than two versions: there is nothing to compare yet.</source>
+        <translation>%1 的版本少于两个，暂时没有可比较的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_diff.py" line="181"/>
+        <source>Pick two different versions to compare.</source>
+        <translation>请选择两个不同的版本进行比较。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_diff.py" line="183"/>
+        <source>Comparing version %1 with version %2…</source>
+        <translation>正在比较第 %1 版与第 %2 版……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_diff.py" line="194"/>
+        <source>Version %1 → version %2: %3</source>
+        <translation>第 %1 版 → 第 %2 版：%3</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_diff.py" line="207"/>
+        <source>Compare versions of %1</source>
+        <translation>比较 %1 的版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_diff.py" line="208"/>
+        <source>&amp;From</source>
+        <translation>旧版本(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_diff.py" line="209"/>
+        <source>&amp;To</source>
+        <translation>新版本(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_diff.py" line="212"/>
+        <source>Version %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_diff.py" line="214"/>
+        <source>Ctrl+C copies the selected rows</source>
+        <translation>Ctrl+C 复制所选行</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistDiffModel</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_diff.py" line="62"/>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_diff.py" line="64"/>
+        <source>Item</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_diff.py" line="66"/>
+        <source>Section</source>
+        <translation>分节</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_diff.py" line="69"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_diff.py" line="81"/>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_diff.py" line="82"/>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_diff.py" line="83"/>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_diff.py" line="84"/>
+        <source>moved</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_diff.py" line="91"/>
+        <source>(section)</source>
+        <translation>（分节）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/checklist_diff.py" line="92"/>
+        <source>(checklist)</source>
+        <translation>（整个清单）</translation>
+    </message>
 </context>
 <context>
     <name>ChecklistForm</name>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="155"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="173"/>
         <source>Required</source>
         <translation>必答</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="157"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="171"/>
         <source>Key item</source>
         <translation>重点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="160"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="176"/>
         <source>Basis: %1</source>
         <translation>检查依据：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="217"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="316"/>
         <source>Answered %1 / required %2</source>
         <translation>已答 %1 / 必答 %2</translation>
     </message>
@@ -123,47 +309,57 @@
 <context>
     <name>ChecklistTableModel</name>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="62"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="65"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="63"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="66"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="65"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="68"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="66"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="69"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="67"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="70"/>
         <source>Items</source>
         <translation>题目数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="69"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="72"/>
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="74"/>
+        <source>Drafts on this laptop filled on this version</source>
+        <translation>本机使用此版本填写的草稿数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="76"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="76"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="83"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="77"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="84"/>
         <source>published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="78"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="85"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
@@ -171,107 +367,117 @@
 <context>
     <name>ChecklistsScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="279"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="282"/>
         <source>Import checklist</source>
         <translation>导入检查清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="280"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="283"/>
         <source>Checklists (*.json *.xlsx)</source>
         <translation>检查清单 (*.json *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="294"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="297"/>
         <source>%1 version %2 is already in the library.</source>
         <translation>%1 第 %2 版已在清单库中，内容相同。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="297"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="300"/>
         <source>Imported %1 version %2 as a draft.</source>
         <translation>已导入 %1 第 %2 版（草稿）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="304"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="307"/>
         <source>Not imported: %1 has %2 problem(s).</source>
         <translation>未导入：%1 有 %2 处问题。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="307"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="310"/>
         <source>Problems in %1</source>
         <translation>%1 中的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="310"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="313"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="317"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="320"/>
         <source>Publish checklist</source>
         <translation>发布检查清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="318"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="321"/>
         <source>Publish %1 version %2? A published version can never change, and every laptop receives it on its next sync.</source>
         <translation>发布 %1 第 %2 版？发布后不能再更改，各终端下次同步时都会收到。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="326"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="329"/>
         <source>Published %1 version %2.</source>
         <translation>已发布 %1 第 %2 版。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="328"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="331"/>
         <source>Not published: %1</source>
         <translation>未发布：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="336"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="338"/>
+        <source>XLSForm workbook (*.xlsx)</source>
+        <translation>XLSForm 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="340"/>
         <source>Export checklist</source>
         <translation>导出检查清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="336"/>
-        <source>Checklists (*.json)</source>
-        <translation>检查清单 (*.json)</translation>
+        <location filename="../../inspector/ui/screens/checklists.py" line="341"/>
+        <source>Checklist JSON (*.json)</source>
+        <translation>检查清单 JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="348"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="421"/>
+        <source>Compare versions…</source>
+        <translation>比较版本…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/checklists.py" line="356"/>
         <source>Checklist written to %1</source>
         <translation>清单已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="349"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="357"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="374"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="411"/>
         <source>Preview: try the form here; nothing is saved.</source>
         <translation>预览：可在此试填，不会保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="375"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="412"/>
         <source>Select a version to preview it.</source>
         <translation>选择一个版本以预览。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="378"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="415"/>
         <source>Checklists</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="379"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="416"/>
         <source>Import checklist…</source>
         <translation>导入清单…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="381"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="418"/>
         <source>Publish…</source>
         <translation>发布…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="382"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="419"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -279,7 +485,7 @@
 <context>
     <name>ComplianceEditor</name>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="126"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="149"/>
         <source>Note (optional)</source>
         <translation>说明（选填）</translation>
     </message>
@@ -287,22 +493,22 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="306"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="322"/>
         <source>not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="307"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="323"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="307"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="323"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="308"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="324"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -371,63 +577,63 @@
 <context>
     <name>DisclosureScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="236"/>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="304"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="223"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="291"/>
         <source>Approve for publication</source>
         <translation>审核公示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="237"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="224"/>
         <source>Approve %1 results for publication? The approval is recorded in the audit log and cannot be withdrawn here.</source>
         <translation>审核通过 %1 条检查结果予以公示？审核将记入审计日志，在此无法撤回。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="242"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="229"/>
         <source>%1 results approved for publication.</source>
         <translation>%1 条检查结果已审核，可以公示。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="249"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="236"/>
         <source>Export disclosure list</source>
         <translation>导出公示清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="250"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="237"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 编码 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="269"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="256"/>
         <source>%1 approved results written to %2</source>
         <translation>已将 %1 条已审核的检查结果写入 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="282"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="269"/>
         <source>%1 finalized results: %2 waiting for approval, %3 overdue, %4 must be published, %5 to refer to the abnormal operations list. Results are published within 20 working days of completion.</source>
         <translation>共 %1 条已完成的检查结果：%2 条待审核，%3 条已逾期，%4 条须公示，%5 条须移送经营异常名录。检查结果应自检查完成之日起 20 个工作日内公示。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="301"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="288"/>
         <source>Publication of results</source>
         <translation>检查结果公示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="302"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="289"/>
         <source>Filter by entity, credit code, plan, result…</source>
         <translation>按主体名称、信用代码、计划、检查结果筛选……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="305"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="292"/>
         <source>Approve the selected results (Ctrl+Enter)</source>
         <translation>审核所选检查结果（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="306"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="293"/>
         <source>Export disclosure list…</source>
         <translation>导出公示清单……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="307"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="294"/>
         <source>The approved results as .xlsx or .csv (Ctrl+E)</source>
         <translation>将已审核的检查结果导出为 .xlsx 或 .csv（Ctrl+E）</translation>
     </message>
@@ -435,250 +641,449 @@
 <context>
     <name>DisclosureTableModel</name>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="68"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="65"/>
         <source>Approval</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="71"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="68"/>
         <source>Publish by</source>
         <translation>公示期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="74"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="71"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="79"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="76"/>
         <source>Duties</source>
         <translation>须办事项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="83"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="80"/>
         <source>Entity</source>
         <translation>市场主体</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="84"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="81"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="85"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="82"/>
         <source>Result</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="86"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="83"/>
         <source>Check items</source>
         <translation>检查事项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="87"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="84"/>
         <source>Completed</source>
         <translation>检查日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="88"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="85"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="89"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="86"/>
         <source>Department</source>
         <translation>检查部门</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="107"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="104"/>
         <source>approved</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="107"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="104"/>
         <source>waiting</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="111"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="108"/>
         <source>%1 (provisional)</source>
         <translation>%1（暂定）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="114"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="111"/>
         <source>20 working days after completion on %1</source>
         <translation>检查完成日 %1 之后 20 个工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="117"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="114"/>
         <source>The calendar has no holiday schedule for that year yet: weekends only were counted.</source>
         <translation>工作日历尚无该年度的节假日安排：仅扣除了周末。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="123"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="120"/>
         <source>overdue by %1</source>
         <translation>逾期 %1 个工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="129"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="126"/>
         <source>⚑ must be published</source>
         <translation>⚑ 须公示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="131"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="128"/>
         <source>⚑ refer to the abnormal operations list</source>
         <translation>⚑ 移送经营异常名录</translation>
     </message>
 </context>
 <context>
+    <name>DraftMoveDialog</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/draft_move_dialog.py" line="44"/>
+        <source>Move the draft to version %1</source>
+        <translation>将草稿迁移到第 %1 版</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draft_move_dialog.py" line="47"/>
+        <source>Version %1 → %2: %3 answer(s) kept, %4 converted, %5 dropped.</source>
+        <translation>第 %1 版 → 第 %2 版：保留 %3 个答案，转换 %4 个，舍弃 %5 个。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draft_move_dialog.py" line="53"/>
+        <source>kept</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draft_move_dialog.py" line="53"/>
+        <source>converted</source>
+        <translation>转换</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draft_move_dialog.py" line="54"/>
+        <source>dropped</source>
+        <translation>舍弃</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draft_move_dialog.py" line="56"/>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draft_move_dialog.py" line="56"/>
+        <source>On version %1</source>
+        <translation>第 %1 版中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draft_move_dialog.py" line="58"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draft_move_dialog.py" line="58"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draft_move_dialog.py" line="81"/>
+        <source>I confirm that the %1 answer(s) marked dropped will be lost.</source>
+        <translation>我确认标为“舍弃”的 %1 个答案将会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/draft_move_dialog.py" line="88"/>
+        <source>Move</source>
+        <translation>迁移</translation>
+    </message>
+</context>
+<context>
+    <name>DraftTableModel</name>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="66"/>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="67"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="69"/>
+        <source>For</source>
+        <translation>检查对象</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="70"/>
+        <source>Answers</source>
+        <translation>已答</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="72"/>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="74"/>
+        <source>Newer version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="75"/>
+        <source>version %1 published</source>
+        <translation>第 %1 版已发布</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsScreen</name>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="282"/>
+        <source>No draft started: %1</source>
+        <translation>未能开始填写：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="287"/>
+        <source>Started filling %1 version %2.</source>
+        <translation>已开始填写 %1 第 %2 版。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="294"/>
+        <source>Discard draft</source>
+        <translation>删除草稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="295"/>
+        <source>Discard this draft of %1 with its %2 answer(s)? This cannot be undone.</source>
+        <translation>删除这份 %1 草稿及其 %2 个答案？删除后无法恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="303"/>
+        <source>Draft discarded.</source>
+        <translation>草稿已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="305"/>
+        <source>Not discarded: %1</source>
+        <translation>未删除：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="316"/>
+        <source>Cannot move: %1</source>
+        <translation>无法迁移：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="331"/>
+        <source>Not moved: %1</source>
+        <translation>未迁移：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="336"/>
+        <source>The draft now uses version %1.</source>
+        <translation>草稿现使用第 %1 版。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="354"/>
+        <source>Not saved yet (%1); trying again…</source>
+        <translation>尚未保存（%1），正在重试…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="357"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="359"/>
+        <source>Every answer is saved as you give it.</source>
+        <translation>每个答案随填随存。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="369"/>
+        <source>This draft uses version %1 of %2.</source>
+        <translation>本草稿使用 %2 第 %1 版。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="371"/>
+        <source>Start a draft or select one to fill it.</source>
+        <translation>新建草稿，或选择一份草稿继续填写。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="375"/>
+        <source>This draft uses version %1; version %2 has been published. You may finish it on version %1, or move it.</source>
+        <translation>本草稿使用第 %1 版；第 %2 版已经发布。可以在第 %1 版上填完，也可以迁移到新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="400"/>
+        <source>Fill a checklist</source>
+        <translation>填写清单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="401"/>
+        <source>For (e.g. the business&apos;s name)</source>
+        <translation>检查对象（如经营者名称）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="402"/>
+        <source>New draft</source>
+        <translation>新建草稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="404"/>
+        <source>Discard…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/drafts.py" line="405"/>
+        <source>Move to the new version…</source>
+        <translation>迁移到新版本…</translation>
+    </message>
+</context>
+<context>
     <name>DrawPanel</name>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="201"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="202"/>
         <source>1. Seed</source>
         <translation>第一步：种子</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="202"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="203"/>
         <source>2. Draw</source>
         <translation>第二步：抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="203"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="204"/>
         <source>Generate a random seed and publish its commitment</source>
         <translation>生成随机种子，并公布其承诺值</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="204"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="205"/>
         <source>Derive the seed from a public text announced in advance</source>
         <translation>由事先公布的公开文本生成种子</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="207"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="208"/>
         <source>e.g. the closing figure of a lottery draw, as announced</source>
         <translation>例如：公开发布的彩票开奖号码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="208"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="209"/>
         <source>Commit seed</source>
         <translation>提交种子</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="209"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="210"/>
         <source>Commitment sha256(seed), to publish:</source>
         <translation>待公布的承诺值 sha256(种子)：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="210"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="211"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="211"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="212"/>
         <source>Copy the commitment to the clipboard</source>
         <translation>将承诺值复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="213"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="214"/>
         <source>Publish the commitment (for example on the bureau&apos;s website) before running the draw. The seed itself stays secret until the draw; afterwards anyone can check that sha256(seed) equals what was published, so the seed cannot have been chosen after seeing the result.</source>
         <translation>抽取之前，请先公布承诺值（例如在本局门户网站）。种子本身在抽取前保密；抽取之后，任何人都可以核对 sha256(种子) 是否等于事先公布的承诺值，从而证明种子不是看到结果之后才选定的。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="217"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="218"/>
         <source>Run draw…</source>
         <translation>开始抽取……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="220"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="221"/>
         <source>Protocol SHA-256 (publish it with the result):</source>
         <translation>抽取记录 SHA-256（与抽取结果一并公布）：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="221"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="222"/>
         <source>Entities drawn and staffed</source>
         <translation>抽中并已派员的主体</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="222"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="223"/>
         <source>Tasks per inspector at most</source>
         <translation>每名检查人员任务上限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="222"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="223"/>
         <source>Drawn without a team</source>
         <translation>抽中但未能派员</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="225"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="226"/>
         <source>Save protocol…</source>
         <translation>保存抽取记录……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="226"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="227"/>
         <source>Export ceremony summary…</source>
         <translation>导出抽取记录摘要……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="227"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="228"/>
         <source>The draw&apos;s record as PDF and .xlsx, for signing and filing</source>
         <translation>抽取记录的 PDF 和 .xlsx 版本，供签字和归档</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="236"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="237"/>
         <source>Choose a saved plan in the list above.</source>
         <translation>请在上方列表中选择一个已保存的计划。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="238"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="239"/>
         <source>Plan %1 · %2</source>
         <translation>计划 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="268"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="269"/>
         <source>Drawn with the seed of this commitment; the protocol contains the seed, so anyone can verify the draw.</source>
         <translation>已使用此承诺值对应的种子完成抽取；抽取记录中含有种子，任何人都可以核验。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="271"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="272"/>
         <source>No seed committed yet.</source>
         <translation>尚未提交种子。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="273"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="274"/>
         <source>Seed derived from the public text “%1”. Ready to draw.</source>
         <translation>种子由公开文本“%1”生成。可以抽取。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="275"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="276"/>
         <source>A secret seed is committed. Publish the commitment, then run the draw.</source>
         <translation>已提交保密的种子。请先公布承诺值，再开始抽取。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="291"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="292"/>
         <source>Replace the seed</source>
         <translation>更换种子</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="292"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="293"/>
         <source>Plan %1 already has a committed seed. Replace it? A commitment already published would no longer match.</source>
         <translation>计划 %1 已提交种子。确定要更换吗？已经公布的承诺值将不再相符。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="299"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="300"/>
         <source>Seed committed. Commitment: %1</source>
         <translation>种子已提交。承诺值：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="306"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="307"/>
         <source>Commitment copied to the clipboard.</source>
         <translation>承诺值已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="312"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="313"/>
         <source>Run the draw</source>
         <translation>开始抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="313"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="314"/>
         <source>Run the draw for plan %1 now?
 
 The result is final: a draw is never redone or edited. Make sure the commitment %2… has been published.</source>
@@ -687,37 +1092,37 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 抽取结果即为最终结果，不能重抽，也不能修改。请确认承诺值 %2… 已经公布。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="325"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="326"/>
         <source>Drawing…</source>
         <translation>正在抽取……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="332"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="333"/>
         <source>Drawn: %1 entities with their teams. Release the tasks on the Tasks tab.</source>
         <translation>抽取完成：%1 个主体及其检查组。请在“任务”页签下达任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="351"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="352"/>
         <source>Save protocol</source>
         <translation>保存抽取记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="351"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="352"/>
         <source>Protocol (*.json)</source>
         <translation>抽取记录 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="362"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="363"/>
         <source>Protocol saved to %1</source>
         <translation>抽取记录已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="370"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="371"/>
         <source>Folder for the ceremony summary</source>
         <translation>选择抽取记录摘要的保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/draw_panel.py" line="381"/>
+        <location filename="../../inspector/ui/widgets/draw_panel.py" line="382"/>
         <source>Ceremony summary written: %1 and %2</source>
         <translation>抽取记录摘要已写入：%1 和 %2</translation>
     </message>
@@ -1148,87 +1553,92 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="164"/>
+        <location filename="../../inspector/ui/main_window.py" line="167"/>
         <source>Inspector: random inspections and sampling</source>
         <translation>Inspector 双随机抽查与抽样</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="165"/>
+        <location filename="../../inspector/ui/main_window.py" line="168"/>
         <source>Inspector · 双随机、一公开</source>
         <translation>Inspector · 双随机、一公开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="166"/>
+        <location filename="../../inspector/ui/main_window.py" line="169"/>
         <source>Acting as</source>
         <translation>当前角色</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="167"/>
+        <location filename="../../inspector/ui/main_window.py" line="170"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="184"/>
+        <location filename="../../inspector/ui/main_window.py" line="187"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="185"/>
+        <location filename="../../inspector/ui/main_window.py" line="188"/>
         <source>Directories</source>
         <translation>名录库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="186"/>
+        <location filename="../../inspector/ui/main_window.py" line="189"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="187"/>
+        <location filename="../../inspector/ui/main_window.py" line="190"/>
         <source>Plans and draw</source>
         <translation>抽查计划与抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="188"/>
+        <location filename="../../inspector/ui/main_window.py" line="191"/>
         <source>Publication</source>
         <translation>结果公示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="190"/>
+        <location filename="../../inspector/ui/main_window.py" line="193"/>
+        <source>Fill a checklist</source>
+        <translation>填写清单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="194"/>
         <source>Checklists</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="241"/>
+        <location filename="../../inspector/ui/main_window.py" line="245"/>
         <source>Opening workspace…</source>
         <translation>正在打开工作区……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="243"/>
+        <location filename="../../inspector/ui/main_window.py" line="247"/>
         <source>Workspace: %1 · device %2</source>
         <translation>工作区：%1 · 设备 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="247"/>
+        <location filename="../../inspector/ui/main_window.py" line="251"/>
         <source>Working…</source>
         <translation>处理中……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="247"/>
+        <location filename="../../inspector/ui/main_window.py" line="251"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="250"/>
+        <location filename="../../inspector/ui/main_window.py" line="254"/>
         <source>Something went wrong</source>
         <translation>出现错误</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="251"/>
+        <location filename="../../inspector/ui/main_window.py" line="255"/>
         <source>The operation %1 failed: %2</source>
         <translation>操作 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="189"/>
+        <location filename="../../inspector/ui/main_window.py" line="192"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -1236,22 +1646,22 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>MediaEditor</name>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="335"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="351"/>
         <source>Take photo (not available yet)</source>
         <translation>拍照（暂未提供）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="336"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="352"/>
         <source>Record sample (not available yet)</source>
         <translation>登记样品（暂未提供）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="337"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="353"/>
         <source>Sign (not available yet)</source>
         <translation>签名（暂未提供）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="339"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="355"/>
         <source>%1 attached</source>
         <translation>已附 %1 个</translation>
     </message>
@@ -1409,72 +1819,72 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>PlanTableModel</name>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="36"/>
+        <location filename="../../inspector/ui/planning_models.py" line="35"/>
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="37"/>
+        <location filename="../../inspector/ui/planning_models.py" line="36"/>
         <source>Title</source>
         <translation>计划名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="38"/>
+        <location filename="../../inspector/ui/planning_models.py" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="41"/>
+        <location filename="../../inspector/ui/planning_models.py" line="40"/>
         <source>Window</source>
         <translation>检查时段</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="42"/>
+        <location filename="../../inspector/ui/planning_models.py" line="41"/>
         <source>Due date</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="44"/>
+        <location filename="../../inspector/ui/planning_models.py" line="43"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="46"/>
+        <location filename="../../inspector/ui/planning_models.py" line="45"/>
         <source>Draw SHA-256</source>
         <translation>抽取记录 SHA-256</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="54"/>
+        <location filename="../../inspector/ui/planning_models.py" line="53"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="55"/>
+        <location filename="../../inspector/ui/planning_models.py" line="54"/>
         <source>saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="56"/>
+        <location filename="../../inspector/ui/planning_models.py" line="55"/>
         <source>drawn, not released</source>
         <translation>已抽取，未下达</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="57"/>
+        <location filename="../../inspector/ui/planning_models.py" line="56"/>
         <source>released</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="58"/>
+        <location filename="../../inspector/ui/planning_models.py" line="57"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="63"/>
+        <location filename="../../inspector/ui/planning_models.py" line="62"/>
         <source>%1 released, %2 waiting</source>
         <translation>已下达 %1，待下达 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="66"/>
+        <location filename="../../inspector/ui/planning_models.py" line="65"/>
         <source>%1 waiting</source>
         <translation>待下达 %1</translation>
     </message>
@@ -1482,107 +1892,107 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>PlanningScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="234"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="219"/>
         <source>Import plan file</source>
         <translation>导入计划文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="234"/>
-        <location filename="../../inspector/ui/screens/planning.py" line="259"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="219"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="244"/>
         <source>Plan files (*.json)</source>
         <translation>计划文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="243"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="228"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="250"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="235"/>
         <source>Read %1: check the plan, then save it.</source>
         <translation>已读取 %1：请核对计划后保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="254"/>
-        <location filename="../../inspector/ui/screens/planning.py" line="264"/>
-        <location filename="../../inspector/ui/screens/planning.py" line="273"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="239"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="249"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="258"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="259"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="244"/>
         <source>Export plan file</source>
         <translation>导出计划文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="270"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="255"/>
         <source>Plan written to %1</source>
         <translation>计划已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="276"/>
-        <location filename="../../inspector/ui/screens/planning.py" line="281"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="261"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="266"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="287"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="272"/>
         <source>Plan %1 saved. Commit a seed on the next tab.</source>
         <translation>计划 %1 已保存。请在下一页签提交种子。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="321"/>
-        <location filename="../../inspector/ui/screens/planning.py" line="378"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="306"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="363"/>
         <source>New plan</source>
         <translation>新建计划</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="323"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="308"/>
         <source>Editing %1</source>
         <translation>正在编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="325"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="310"/>
         <source>%1 is drawn: save changes under a new code</source>
         <translation>%1 已抽取：修改后请以新编号保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="341"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="326"/>
         <source>The preview waits for a complete plan: %1</source>
         <translation>计划填写完整后显示预览：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="377"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="362"/>
         <source>Plans and draw</source>
         <translation>抽查计划与抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="380"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="365"/>
         <source>Import plan file…</source>
         <translation>导入计划文件……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="382"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="367"/>
         <source>Export plan file…</source>
         <translation>导出计划文件……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="384"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="369"/>
         <source>Save plan</source>
         <translation>保存计划</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="386"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="371"/>
         <source>Plan definition</source>
         <translation>计划内容</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="387"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="372"/>
         <source>Seed and draw</source>
         <translation>种子与抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="388"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="373"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
@@ -2277,62 +2687,62 @@ Current team: %3</source>
 <context>
     <name>TaskTableModel</name>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="85"/>
+        <location filename="../../inspector/ui/planning_models.py" line="84"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="86"/>
+        <location filename="../../inspector/ui/planning_models.py" line="85"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="87"/>
+        <location filename="../../inspector/ui/planning_models.py" line="86"/>
         <source>Region</source>
         <translation>区划</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="88"/>
+        <location filename="../../inspector/ui/planning_models.py" line="87"/>
         <source>Lead inspector</source>
         <translation>主检</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="90"/>
+        <location filename="../../inspector/ui/planning_models.py" line="89"/>
         <source>Assisting</source>
         <translation>协检</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="91"/>
+        <location filename="../../inspector/ui/planning_models.py" line="90"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="94"/>
+        <location filename="../../inspector/ui/planning_models.py" line="93"/>
         <source>Due date</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="101"/>
+        <location filename="../../inspector/ui/planning_models.py" line="100"/>
         <source>drawn, waiting for release</source>
         <translation>已抽取，待下达</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="102"/>
+        <location filename="../../inspector/ui/planning_models.py" line="101"/>
         <source>assigned</source>
         <translation>已下达</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="103"/>
+        <location filename="../../inspector/ui/planning_models.py" line="102"/>
         <source>in progress</source>
         <translation>检查中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="104"/>
+        <location filename="../../inspector/ui/planning_models.py" line="103"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="105"/>
+        <location filename="../../inspector/ui/planning_models.py" line="104"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -2340,97 +2750,97 @@ Current team: %3</source>
 <context>
     <name>TasksPanel</name>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="131"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="118"/>
         <source>Release tasks…</source>
         <translation>下达任务……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="132"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="119"/>
         <source>Send the drawn tasks to their teams (they go to the inspectors with the next sync)</source>
         <translation>将抽中的任务下达给各检查组（下次同步时发送到检查人员的电脑）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="134"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="121"/>
         <source>Recusal and redraw…</source>
         <translation>回避重抽……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="136"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="123"/>
         <source>A team member declares a conflict with the selected task&apos;s entity: record it and draw that team again</source>
         <translation>检查组成员声明与所选任务的检查对象存在利害关系：登记回避并重新抽取该检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="138"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="125"/>
         <source>Save redraw records…</source>
         <translation>保存重抽记录……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="140"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="127"/>
         <source>Write the plan&apos;s redraw records (REDRAW-1.json, REDRAW-2.json, …) into a folder, to publish and verify with the protocol</source>
         <translation>将本计划的重抽记录（REDRAW-1.json、REDRAW-2.json……）写入文件夹，与抽取记录一并公开和核验</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="142"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="129"/>
         <source>Export assignment package…</source>
         <translation>导出任务包……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="144"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="131"/>
         <source>A signed file of one inspector&apos;s released tasks, for a laptop that cannot sync</source>
         <translation>一名检查人员已下达任务的签名文件，供无法同步的电脑使用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="194"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="181"/>
         <source>Choose a plan to see its tasks.</source>
         <translation>选择一个计划以查看其任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="196"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="183"/>
         <source>Plan %1 has not been drawn yet.</source>
         <translation>计划 %1 尚未抽取。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="199"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="186"/>
         <source>Plan %1: %2 tasks, %3 waiting for release.</source>
         <translation>计划 %1：共 %2 项任务，%3 项待下达。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="225"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="212"/>
         <source>Release tasks</source>
         <translation>下达任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="226"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="213"/>
         <source>Release the %1 tasks of plan %2 to their teams? They go to the inspectors&apos; laptops with the next sync.</source>
         <translation>将计划 %2 的 %1 项任务下达给各检查组吗？任务将在下次同步时发送到检查人员的电脑。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="241"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="228"/>
         <source>%1 tasks released.</source>
         <translation>已下达 %1 项任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="262"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="249"/>
         <source>Choose a plan first.</source>
         <translation>请先选择计划。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="274"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="261"/>
         <source>Redraw %1 recorded for %2: %3 → %4. SHA-256 %5</source>
         <translation>已记录 %2 的第 %1 次重抽：%3 → %4。SHA-256 %5</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="285"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="272"/>
         <source>Folder for the redraw records</source>
         <translation>重抽记录保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="300"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="287"/>
         <source>Plan %1 has no redraw records.</source>
         <translation>计划 %1 没有重抽记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="303"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="290"/>
         <source>%1 redraw records written to %2 (REDRAW-1.json to REDRAW-%1.json)</source>
         <translation>已将 %1 份重抽记录写入 %2（REDRAW-1.json 至 REDRAW-%1.json）</translation>
     </message>
@@ -2438,7 +2848,7 @@ Current team: %3</source>
 <context>
     <name>TextEditor</name>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="253"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="269"/>
         <source>Scan or type the code, then Enter</source>
         <translation>扫码或输入编码后按回车</translation>
     </message>
@@ -2469,17 +2879,17 @@ Current team: %3</source>
 <context>
     <name>UnassignedTableModel</name>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="114"/>
+        <location filename="../../inspector/ui/planning_models.py" line="113"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="115"/>
+        <location filename="../../inspector/ui/planning_models.py" line="114"/>
         <source>Why no team</source>
         <translation>未能派员的原因</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/planning_models.py" line="124"/>
+        <location filename="../../inspector/ui/planning_models.py" line="123"/>
         <source>only %1 eligible inspectors are not recused and under the capacity of %2 tasks each; a team needs %3</source>
         <translation>只有 %1 名符合条件的检查人员未回避且未达每人 %2 项任务的上限；每组需要 %3 人</translation>
     </message>

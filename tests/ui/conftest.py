@@ -26,7 +26,9 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("demo-template") / "workspace"
     workspace = open_workspace(root)
     try:
-        build_demo_workspace(workspace, load_divisions(), today=TODAY)
+        # Without the shipped checklists: tests that fill one publish them
+        # (tests/ui/test_drafts_screen.py), and the rest keep the directory-only demo.
+        build_demo_workspace(workspace, load_divisions(), today=TODAY, with_checklists=False)
     finally:
         workspace.store.close()
     return root

@@ -22,6 +22,7 @@ from inspector.core.roles import Role
 from inspector.core.text import Lang
 from inspector.forms.checklist import Checklist, parse_checklist
 from inspector.services import checklist_library
+from inspector.services.checklist_files import read_checklist_file
 from inspector.ui.i18n import Translations
 from inspector.ui.widgets.checklist_editors import (
     ComplianceEditor,
@@ -231,18 +232,20 @@ def test_a_checklist_is_imported_previewed_and_published(
     window = app_window.window
     assert window.show_screen("checklists")
     screen = window.checklists
-    path = tmp_path / "spxs.json"
-    path.write_text(json.dumps(FOOD_VENDOR, ensure_ascii=False), encoding="utf-8")
+    path = tmp_path / "trial.json"
+    path.write_text(json.dumps({**FOOD_VENDOR, "code": "SPXS-SD"}, ensure_ascii=False),
+                    encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         lambda *_args: (str(path), "清单文件 (*.json *.xlsx)"))
 
     qtbot.mouseClick(screen.import_button, LEFT)
 
     assert screen.current is not None and (screen.current.code, screen.current.version) == (
-        "SPXS", 1)
-    model = screen.table.model()
-    assert model.index(0, 0).data() == "SPXS"
-    assert model.index(0, STATUS).data() == "草稿"
+        "SPXS-SD", 1)
+    model = screen.model
+    row = model.find_row(lambda v: v.code == "SPXS-SD")
+    assert row is not None and screen.table.selectionModel().isRowSelected(row)
+    assert model.index(row, STATUS).data() == "草稿"
     assert screen.preview is not None
     assert screen.preview.progress.text() == "已答 0 / 必答 2"
     assert screen.publish_button.isEnabled()
@@ -250,11 +253,11 @@ def test_a_checklist_is_imported_previewed_and_published(
     asked = answer_yes(monkeypatch)
     qtbot.mouseClick(screen.publish_button, LEFT)
 
-    assert len(asked) == 1 and "SPXS" in asked[0]
-    assert model.index(0, STATUS).data() == "已发布"
+    assert len(asked) == 1 and "SPXS-SD" in asked[0]
+    assert model.index(row, STATUS).data() == "已发布"
     assert not screen.publish_button.isEnabled()
     stored = on_db(app_window, lambda ws: checklist_library.library(ws.store))
-    assert [(v.code, v.status.value) for v in stored] == [("SPXS", "published")]
+    assert ("SPXS-SD", "published") in [(v.code, v.status.value) for v in stored]
 
 
 def test_every_problem_of_a_broken_file_is_listed(
@@ -277,6 +280,7 @@ def test_every_problem_of_a_broken_file_is_listed(
     assert any("sections[0].items[0].kind" in text for text in listed)
     assert any("sections[1].items[1].max" in text for text in listed)
     assert "2" in screen.message_label.text()
+    assert screen.model.find_row(lambda v: v.code == "SPXS" and v.version > 1) is None
     assert screen.model.rowCount() == 0
     dialog.close()
 
@@ -340,3 +344,39 @@ def test_required_items_are_named_when_the_inspector_finishes(
     assert editor(form, "licence_shown").choice.hasFocus()  # the first one to answer
     click(qtbot, editor(form, "storage").choice, 0)
     assert problems(form, "storage") == ""
+
+
+def test_two_versions_are_compared_and_a_version_exported_as_xlsform(
+        app_window: Launched, qtbot: QtBot, tmp_path: Path) -> None:
+    window = app_window.window
+    actor = app_window.ctx.actor
+    second = copy.deepcopy(FOOD_VENDOR)
+    second["version"] = 2
+    second["sections"][1]["items"].append({"key": "pests", "kind": "compliance",
+                                           "label": "无虫害迹象"})
+    for number, data in ((1, FOOD_VENDOR), (2, second)):
+        path = tmp_path / f"v{number}.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        on_db(app_window, lambda ws, path=path: checklist_library.import_checklist(
+            ws.store, actor, path))
+    assert window.show_screen("checklists")
+    screen = window.checklists
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 2)
+    assert screen.select_version(("SPXS", 2))
+    assert screen.diff_button.isEnabled()
+
+    dialog = screen.open_diff()
+
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    assert "新增 1 项" in dialog.summary_label.text()
+    assert "无虫害迹象" in " ".join(str(dialog.model.index(0, c).data()) for c in range(4))
+    dialog.close()
+
+    target = tmp_path / "SPXS-v2.xlsx"
+    screen.export_checklist_file(target)
+    qtbot.waitUntil(target.exists)
+    exported = read_checklist_file(target)
+    assert (exported.code, exported.version) == ("SPXS", 2)
+    assert "pests" in exported.items_by_key
+    assert "SPXS-v2.xlsx" in screen.message_label.text()

@@ -21,7 +21,8 @@ def test_first_start_builds_the_demo_and_shows_5000_entities(launch: Launcher,
     assert app.inspectors.model.total == 40
     progress = window.findChild(QProgressDialog, "demoProgressDialog")
     assert progress is None or not progress.isVisible(), "the demo progress dialog is closed"
-    assert window.home.audit_card.figure.text() == "3"
+    # Workspace, two directory imports, and each shipped checklist imported and published.
+    assert window.home.audit_card.figure.text() == "11"
     assert window.home.audit_card.detail.text() == "哈希链完整"
     assert app.ctx.workspace is not None
     assert window.workspace_label.text() == (

@@ -59,6 +59,23 @@ class AuditTableModel(SnapshotTableModel[AuditEventView]):
             "workspace.migrated": self.tr("Database upgraded"),
             "directory.import_entities": self.tr("Market entities imported"),
             "directory.import_inspectors": self.tr("Inspectors imported"),
+            "plan.saved": self.tr("Plan saved"),
+            "draw.seed_committed": self.tr("Draw seed committed"),
+            "draw.run": self.tr("Draw run"),
+            "draw.released": self.tr("Drawn tasks released"),
+            "draw.redrawn": self.tr("Inspector redrawn"),
+            "recusal.declared": self.tr("Recusal declared"),
+            "disclosure.approved": self.tr("Results approved for publication"),
+            "disclosure.exported": self.tr("Publication exported"),
+            "assignment.exported": self.tr("Assignment package exported"),
+            "assignment.imported": self.tr("Assignment package imported"),
+            "checklist.imported": self.tr("Checklist imported"),
+            "checklist.published": self.tr("Checklist published"),
+            "checklist.draft_started": self.tr("Checklist draft started"),
+            "checklist.draft_moved": self.tr("Checklist draft moved to a new version"),
+            "checklist.draft_discarded": self.tr("Checklist draft discarded"),
+            "sync.keep_local": self.tr("Sync conflict: local version kept"),
+            "sync.retry": self.tr("Sync: quarantined item retried"),
         }
         return texts.get(action, action)
 

@@ -6,8 +6,11 @@ it must catch up). Selecting a version loads it by an op and previews it in a
 :class:`~inspector.ui.widgets.checklist_form.ChecklistForm` (no entity: conditions on
 entity fields stay hidden; answers there are never saved). Administrators import
 (JSON or XLSForm; a broken file lists every problem in a dialog), publish a selected
-draft (after a confirmation whose default is No) and export; team leads see the
-library and the preview read-only. Files are read and written by ops. Shortcuts (while
+draft (after a confirmation whose default is No) and export (our JSON, or an XLSForm
+workbook); anyone who sees the library may compare two versions of a checklist in a
+:class:`~inspector.ui.widgets.checklist_diff.ChecklistDiffDialog`, and the Drafts column
+says how many drafts on this laptop use each version. Team leads see the library and the
+preview read-only. Files are read and written by ops. Shortcuts (while
 the screen has the focus): Ctrl+O import, Ctrl+Shift+S export.
 """
 
@@ -47,6 +50,7 @@ from inspector.ui.context import AppContext
 from inspector.ui.planning_models import SHORT_HASH
 from inspector.ui.record_table import record_table
 from inspector.ui.snapshot_table_model import Column, SnapshotTableModel
+from inspector.ui.widgets.checklist_diff import ChecklistDiffDialog
 from inspector.ui.widgets.checklist_form import ChecklistForm
 from inspector.ui.widgets.feedback import NO_MESSAGE, Message, confirm, error_text, show_message
 
@@ -65,6 +69,10 @@ class ChecklistTableModel(SnapshotTableModel[StoredVersion]):
             Column(lambda: self.tr("Status"), lambda v, _l: self.status_text(v.status)),
             Column(lambda: self.tr("Items"), lambda v, _l: str(v.items),
                    sort_key=lambda v: v.items, align_right=True),
+            Column(lambda: self.tr("Drafts"), lambda v, _l: str(v.drafts) if v.drafts else "",
+                   sort_key=lambda v: v.drafts, align_right=True,
+                   tooltip=lambda v, _l: self.tr("Drafts on this laptop filled on this "
+                                                 "version")),
             Column(lambda: self.tr("SHA-256"), lambda v, _l: v.content_hash[:SHORT_HASH],
                    tooltip=lambda v, _l: v.content_hash),
         ]
@@ -123,13 +131,19 @@ class ChecklistsScreen(QWidget):
         self.export_button = QPushButton()
         self.export_button.setObjectName("exportChecklistButton")
         self.export_button.clicked.connect(self.export_selected)
+        self.diff_button = QPushButton()
+        self.diff_button.setObjectName("diffChecklistButton")
+        self.diff_button.clicked.connect(self.open_diff)
+        self.diff_dialog: ChecklistDiffDialog | None = None
         bar = QHBoxLayout()
         bar.addWidget(self.title, 1)
-        for button in (self.import_button, self.publish_button, self.export_button):
+        for button in (self.import_button, self.publish_button, self.export_button,
+                       self.diff_button):
             bar.addWidget(button)
 
         self.model = ChecklistTableModel(ctx.lang, self)
-        self.table = record_table(self.model, "checklistsTable", (90, 50, 230, 70, 60, 120))
+        self.table = record_table(self.model, "checklistsTable",
+                                  (90, 50, 230, 70, 60, 60, 120))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._chosen())
 
         self.message_label = QLabel()
@@ -258,6 +272,8 @@ class ChecklistsScreen(QWidget):
         self.publish_button.setEnabled(
             current is not None and current.status is ChecklistVersionStatus.DRAFT)
         self.export_button.setEnabled(current is not None)
+        self.diff_button.setEnabled(current is not None and len(self._versions_of(
+            current.code)) > 1)
 
     def import_checklist(self) -> None:
         if not self._may_edit():
@@ -319,21 +335,55 @@ class ChecklistsScreen(QWidget):
         if not self._may_edit() or current is None:
             return
         suggested = Path.home() / f"{current.code}-v{current.version}.json"
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export checklist"), str(suggested), self.tr("Checklists (*.json)"))
+        xlsform = self.tr("XLSForm workbook (*.xlsx)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export checklist"), str(suggested),
+            ";;".join((self.tr("Checklist JSON (*.json)"), xlsform)))
         if path:
-            self.export_checklist_file(Path(path))
+            target = Path(path)
+            if target.suffix.lower() not in {".json", ".xlsx"}:
+                target = target.with_name(target.name + (".xlsx" if chosen == xlsform
+                                                         else ".json"))
+            self.export_checklist_file(target)
 
     def export_checklist_file(self, path: Path) -> None:
         current = self.current
         if current is None:
             return
-        target = path if path.suffix.lower() == ".json" else path.with_name(path.name + ".json")
         self._ctx.db.submit(
-            checklist_ops.export_checklist_file(current.code, current.version, target),
+            checklist_ops.export_checklist_file(current.code, current.version, path),
             on_result=lambda written: self._set_message(
                 lambda: self.tr("Checklist written to %1").replace("%1", str(written))),
             on_error=lambda error: self._tell_error(error, lambda: self.tr("Not exported: %1")))
+
+    def _versions_of(self, code: str) -> list[int]:
+        return [self.model.row_at(row).version for row in range(self.model.rowCount())
+                if self.model.row_at(row).code == code]
+
+    def open_diff(self) -> ChecklistDiffDialog | None:
+        """Compare two versions of the selected checklist (the dialog asks for them)."""
+        current = self.current
+        if current is None or len(self._versions_of(current.code)) < 2:
+            return None
+        dialog = ChecklistDiffDialog(current.code, self._versions_of(current.code),
+                                     self._ctx.lang, self)
+        dialog.versions_wanted.connect(self._load_pair)
+        self.diff_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _load_pair(self, code: str, old: int, new: int) -> None:
+        dialog = self.diff_dialog
+        if dialog is None:
+            return
+        self._ctx.db.submit(checklist_ops.load_version_pair(code, old, new),
+                            on_result=lambda pair: self._show_pair(dialog, pair),
+                            on_error=lambda error: dialog.show_error(
+                                error_text(self._ctx.lang, error)))
+
+    @staticmethod
+    def _show_pair(dialog: ChecklistDiffDialog, pair: tuple[Checklist, Checklist]) -> None:
+        dialog.show_diff(*pair)  # an answer for a pair changed meanwhile is ignored there
 
     # -- everything else -------------------------------------------------------------------
 
@@ -368,6 +418,9 @@ class ChecklistsScreen(QWidget):
         self.publish_button.setText(self.tr("Publish…"))
         self.export_button.setText(self.tr("Export…"))
         self.export_button.setToolTip("Ctrl+Shift+S")
+        self.diff_button.setText(self.tr("Compare versions…"))
+        if self.diff_dialog is not None:
+            self.diff_dialog.retranslate(self._ctx.lang)
         self.model.retranslate(self._ctx.lang)
         if self.preview is not None:
             self.preview.retranslate(self._ctx.lang)

@@ -213,7 +213,7 @@ class ChecklistForm(QWidget):
         for key, row in self._built.items():
             row.editor.set_value(self._answers.get(key))
             row.editor.set_extra(self._answers)
-        self._state = self._recompute()
+        self._state = self._recompute(name_revealed=False)
 
     def answers(self) -> dict[str, Value]:
         """Every answer given, hidden items' included (they stay until changed)."""
@@ -232,13 +232,15 @@ class ChecklistForm(QWidget):
         for changed_key, value in changed.items():
             self.answer_changed.emit(changed_key, value)
 
-    def _recompute(self) -> FormState:
+    def _recompute(self, *, name_revealed: bool = True) -> FormState:
         """Recompute the state and touch only the rows whose visibility or messages
-        changed: a keystroke must not relayout 300 items."""
+        changed: a keystroke must not relayout 300 items. Required items that an edit
+        reveals say so at once (``name_revealed``); those shown by loading answers or
+        the first build wait, like the rest, for a touch or :meth:`name_missing`."""
         state = form_state(self.checklist, self.answers(), self._entity, self._today)
         joiner = "；" if self._lang is Lang.ZH else "; "
         messages: dict[str, list[str]] = {}
-        if not self._initialising:  # an item a later answer reveals: say it is required
+        if name_revealed and not self._initialising:
             self._missing_named.update(state.visible - self._shown_rows)
         for problem in state.problems:
             if problem.missing and not (self._all_missing_named

@@ -8,6 +8,7 @@ in the tab order): the digit keys 1-9 choose that option at once, Left/Right mov
 focus between options and Space chooses the focused one; Enter and Return emit
 ``advance_requested`` so a form can move on, as after a scanned barcode. ``chosen_by_user``
 is emitted after every change the user makes, never by :meth:`ChoiceStrip.set_chosen`.
+Options that do not fit the width flow onto more lines (it has a height for its width).
 One widget instead of a button per option keeps a checklist of hundreds of items light.
 Its accessible description names the options and which are chosen.
 """
@@ -34,9 +35,12 @@ class ChoiceStrip(QWidget):
         self._multiple = multiple
         self._chosen: set[int] = set()
         self._cursor = 0
-        self._rects: list[QRect] | None = None
+        self._option_widths: list[int] | None = None
+        self._rects: dict[int, list[QRect]] = {}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self._describe()
 
     @property
@@ -74,39 +78,65 @@ class ChoiceStrip(QWidget):
 
     def option_rect(self, number: int) -> QRect:
         """Where option ``number`` is drawn, in this widget's coordinates."""
-        rects = self._layout()
+        rects = self._layout(self.width())
         return QRect(rects[number]) if 0 <= number < len(rects) else QRect()
 
-    def _layout(self) -> list[QRect]:
-        """The options' rectangles, measured once per font."""
-        if self._rects is None:
+    def _widths(self) -> list[int]:
+        """Each option's width, measured once per font (with room for the tick)."""
+        if self._option_widths is None:
             metrics = self.fontMetrics()
-            height = metrics.height() + 2 * _PAD_Y
-            self._rects, left = [], 0
-            for label in self._labels:
-                width = metrics.horizontalAdvance(f"✓ {label}") + 2 * _PAD_X
-                self._rects.append(QRect(left, 0, width, height))
-                left += width + _GAP
-        return self._rects
+            self._option_widths = [metrics.horizontalAdvance(f"✓ {label}") + 2 * _PAD_X
+                                   for label in self._labels]
+        return self._option_widths
+
+    def _layout(self, width: int) -> list[QRect]:
+        """The options' rectangles at ``width``: side by side, flowing onto more lines
+        when they do not fit (long choices on a narrow window)."""
+        rects = self._rects.get(width)
+        if rects is None:
+            height = self.fontMetrics().height() + 2 * _PAD_Y
+            rects, left, top = [], 0, 0
+            for option_width in self._widths():
+                if left > 0 and left + option_width > width:
+                    left, top = 0, top + height + _GAP
+                rects.append(QRect(left, top, option_width, height))
+                left += option_width + _GAP
+            if len(self._rects) > 32:  # widths seen while a window is resized
+                self._rects.clear()
+            self._rects[width] = rects
+        return rects
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._rects = None
+            self._rects.clear()
+            self._option_widths = None
             self.updateGeometry()
         super().changeEvent(event)
 
     # -- Qt ---------------------------------------------------------------------------------
 
     def sizeHint(self) -> QSize:
-        rects = self._layout()
-        return QSize(rects[-1].right() + 1, rects[-1].height()) if rects else QSize(0, 0)
+        widths = self._widths()
+        if not widths:
+            return QSize(0, 0)
+        return QSize(sum(widths) + _GAP * (len(widths) - 1),
+                     self.fontMetrics().height() + 2 * _PAD_Y)
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        widths = self._widths()
+        return QSize(max(widths, default=0), self.fontMetrics().height() + 2 * _PAD_Y)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        rects = self._layout(max(width, 1))
+        return rects[-1].bottom() + 1 if rects else 0
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QStylePainter(self)
-        for number, (label, rect) in enumerate(zip(self._labels, self._layout(), strict=True)):
+        rects = self._layout(self.width())
+        for number, (label, rect) in enumerate(zip(self._labels, rects, strict=True)):
             if not rect.intersects(event.rect()):
                 continue
             option = QStyleOptionButton()
@@ -130,7 +160,7 @@ class ChoiceStrip(QWidget):
             super().mousePressEvent(event)
             return
         point = event.position().toPoint()
-        for number, rect in enumerate(self._layout()):
+        for number, rect in enumerate(self._layout(self.width())):
             if rect.contains(point):
                 self.setFocus(Qt.FocusReason.MouseFocusReason)
                 self.choose(number)
