@@ -2,14 +2,17 @@
 
 Contract: main thread. A :class:`DraftAutosaver` watches one
 :class:`~inspector.ui.widgets.checklist_form.ChecklistForm`'s ``answer_changed`` and
-writes the changes to the draft through the DB thread. At most one save is in flight:
-changes made meanwhile are merged and sent as the next save as soon as it returns, so
-a fast typist never queues hundreds of writes and the order of answers is kept. A
-failed save keeps its changes and is tried again (after two seconds, or with the next
-edit); ``state_changed(str)`` reports ``"saving"``, ``"saved"`` or ``"failed"`` for the
-status line, and :attr:`DraftAutosaver.error` holds the last failure. :meth:`flush`
-sends what is waiting now (before the draft is closed or moved); :attr:`idle` says
-nothing is waiting or in flight.
+writes the changes to the draft through the DB thread, whose single queue keeps their
+order. While a save is in flight, further changes are merged and sent as one save when
+it returns, so a fast typist never queues hundreds of writes. A failed save keeps its
+changes (newer edits win) and is tried again after two seconds or with the next edit;
+a draft that no longer exists (discarded) is not retried. ``state_changed(str)``
+reports ``"saving"``, ``"saved"`` or ``"failed"`` for the status line, and
+:attr:`DraftAutosaver.error` holds the last failure. :meth:`flush` sends what is
+waiting (``now=True`` even behind a save in flight); :meth:`retire` is how a caller
+lets go of it (the form closes, the window closes): it sends what is waiting at once
+and deletes itself only when nothing is left in flight, so closing a draft never
+drops an answer. :attr:`idle` says nothing is waiting or in flight.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from inspector.forms.expressions import Value
+from inspector.services.checklist_drafts import DraftError
 from inspector.ui import draft_ops
 from inspector.ui.db_worker import DbWorker
 from inspector.ui.widgets.checklist_form import ChecklistForm
@@ -35,7 +39,8 @@ class DraftAutosaver(QObject):
         self._db = db
         self.draft = draft
         self._waiting: dict[str, Value] = {}
-        self._in_flight = False
+        self._in_flight = 0
+        self._retiring = False
         self.error: BaseException | None = None
         self.saved_count = 0  # saves that reached the store (for the status line, tests)
         self._retry = QTimer(self)
@@ -52,28 +57,44 @@ class DraftAutosaver(QObject):
         self._waiting[key] = value
         self.flush()
 
-    def flush(self) -> None:
-        if self._in_flight or not self._waiting:
+    def flush(self, *, now: bool = False) -> None:
+        if not self._waiting or (self._in_flight and not now):
             return
         changes, self._waiting = self._waiting, {}
-        self._in_flight = True
+        self._in_flight += 1
         self.state_changed.emit("saving")
         self._db.submit(draft_ops.save_draft_answers(self.draft, changes),
                         on_result=lambda _count: self._saved(),
                         on_error=lambda error: self._failed(changes, error))
 
+    def retire(self) -> None:
+        """Send what waits now, stop listening, and go once nothing is in flight."""
+        self._retiring = True
+        self.flush(now=True)
+        self._leave_if_done()
+
     def _saved(self) -> None:
-        self._in_flight = False
+        self._in_flight -= 1
         self.error = None
         self.saved_count += 1
         if self._waiting:
             self.flush()
-        else:
+        elif not self._in_flight:
             self.state_changed.emit("saved")
+        self._leave_if_done()
 
     def _failed(self, changes: dict[str, Value], error: BaseException) -> None:
-        self._in_flight = False
+        self._in_flight -= 1
         self.error = error
         self._waiting = {**changes, **self._waiting}  # newer edits win
         self.state_changed.emit("failed")
-        self._retry.start()
+        if isinstance(error, DraftError):  # the draft is gone: nothing to retry into
+            if self._retiring:
+                self._waiting.clear()
+        else:
+            self._retry.start()
+        self._leave_if_done()
+
+    def _leave_if_done(self) -> None:
+        if self._retiring and self.idle:
+            self.deleteLater()

@@ -259,5 +259,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sync_controller.stop()
+        self.drafts.close_draft()  # answers waiting to be saved go before the database
         self._ctx.db.close()
         super().closeEvent(event)

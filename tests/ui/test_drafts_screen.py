@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -137,3 +138,30 @@ def test_a_draft_moves_to_a_new_version_only_with_consent(
     uuid = screen.opened.view.uuid
     moved = on_db(app, lambda ws: checklist_drafts.open_draft(ws.store, uuid))
     assert moved.checklist.version == 2 and "licence_number" not in moved.answers
+
+
+def test_closing_a_draft_keeps_an_answer_given_while_a_save_was_in_flight(
+        launch: Launcher, qtbot: QtBot) -> None:
+    # A real database thread, so a save is still in flight when the next answer comes.
+    executor = ThreadPoolExecutor(max_workers=1)
+    app = launch(executor=executor)  # type: ignore[arg-type]
+    on_db(app, lambda ws: publish_shipped_checklists(ws, app.ctx.actor))
+    app.ctx.set_role(Role.INSPECTOR)
+    assert app.window.show_screen("drafts")
+    screen = app.window.drafts
+    qtbot.waitUntil(lambda: screen.checklist_box.count() == 4)
+    start(screen, qtbot, "SPXS", "某某副食店")
+    form, autosaver = screen.form, screen.autosaver
+    assert form is not None and autosaver is not None
+    uuid = autosaver.draft
+
+    form.row("licences_valid").editor.choice.choose(0)  # saved on the DB thread…
+    form.row("certificates_shown").editor.choice.choose(0)  # …while this one waits
+    assert not autosaver.idle
+    screen.close_draft()  # the inspector opens another draft, or closes the window
+
+    def stored() -> dict[str, Any]:
+        return dict(on_db(app, lambda ws: checklist_drafts.open_draft(ws.store, uuid)).answers)
+
+    qtbot.waitUntil(lambda: stored() == {"licences_valid": "符合",
+                                         "certificates_shown": "yes"})

@@ -232,8 +232,6 @@ class DraftsScreen(QWidget):
         self._open(uuid)
 
     def _open(self, uuid: str | None) -> None:
-        if self.autosaver is not None:
-            self.autosaver.flush()  # what was typed goes in before the form closes
         self._opening = uuid
         if uuid is None:
             self._show(None)
@@ -254,9 +252,8 @@ class DraftsScreen(QWidget):
         old = self.form_area.takeWidget()
         if old is not None:
             old.deleteLater()
-        if self.autosaver is not None:
-            self.autosaver.deleteLater()
-        self.form, self.autosaver, self.opened = None, None, opened
+        self.close_draft()
+        self.opened = opened
         self._save_state = ""
         if opened is not None:
             self.form = ChecklistForm(opened.checklist, self._ctx.lang, entity={},
@@ -268,6 +265,13 @@ class DraftsScreen(QWidget):
             self.autosaver.state_changed.connect(self._save_state_changed)
         self._word_banner()
         self._word_save_state()
+
+    def close_draft(self) -> None:
+        """Let go of the open draft's form; its autosaver sends what waits and goes once
+        saved (the window calls this as it closes)."""
+        if self.autosaver is not None:
+            self.autosaver.retire()
+        self.form, self.autosaver = None, None
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -297,7 +301,7 @@ class DraftsScreen(QWidget):
                 .replace("%2", str(current.answers))):
             return
         if self.autosaver is not None:
-            self.autosaver.flush()
+            self.autosaver.flush(now=True)
         self._ctx.db.submit(draft_ops.discard_checklist_draft(current.uuid, self._ctx.actor),
                             on_result=lambda _none: self._set_message(
                                 lambda: self.tr("Draft discarded.")),
@@ -309,7 +313,7 @@ class DraftsScreen(QWidget):
         if opened is None:
             return
         if self.autosaver is not None:
-            self.autosaver.flush()
+            self.autosaver.flush(now=True)
         self._ctx.db.submit(draft_ops.plan_draft_move(opened.view.uuid),
                             on_result=self._ask_move,
                             on_error=lambda error: self._tell_error(
