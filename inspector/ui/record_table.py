@@ -2,14 +2,15 @@
 
 Contract: :func:`record_table` builds a sortable table view on ``model``: whole rows
 selected, alternating colours, one line per row without row numbers, interactive
-column widths starting at ``widths``, the last column stretched.
+column widths starting at ``widths``, the last column stretched. :func:`select_row`
+selects one row (scrolled into view) or clears the selection.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from inspector.ui.planning_models import ROW_HEIGHT
@@ -44,3 +45,17 @@ def compact_rows(table: QTableView) -> None:
     vertical.setDefaultSectionSize(ROW_HEIGHT)
     vertical.hide()
     table.setWordWrap(False)
+
+
+def select_row(table: QTableView, row: int | None) -> bool:
+    """Select row ``row`` of ``table`` and scroll to it; None clears the selection.
+    Returns whether a row is selected."""
+    selection = table.selectionModel()
+    if row is None:
+        selection.clearSelection()
+        return False
+    index = table.model().index(row, 0)
+    selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                              | QItemSelectionModel.SelectionFlag.Rows)
+    table.scrollTo(index)
+    return True

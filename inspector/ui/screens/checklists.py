@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QObject, QStringListModel, Qt
+from PySide6.QtCore import QObject, QStringListModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,7 +48,7 @@ from inspector.services.checklist_library import StoredVersion
 from inspector.ui import checklist_ops
 from inspector.ui.context import AppContext
 from inspector.ui.planning_models import SHORT_HASH
-from inspector.ui.record_table import record_table
+from inspector.ui.record_table import record_table, select_row
 from inspector.ui.snapshot_table_model import Column, SnapshotTableModel
 from inspector.ui.widgets.checklist_diff import ChecklistDiffDialog
 from inspector.ui.widgets.checklist_form import ChecklistForm
@@ -215,17 +215,9 @@ class ChecklistsScreen(QWidget):
     def select_version(self, wanted: tuple[str, int] | None) -> bool:
         row = None if wanted is None else self.model.find_row(
             lambda v: (v.code, v.version) == wanted)
-        selection = self.table.selectionModel()
-        if row is None:
-            selection.clearSelection()
-            self._chosen()
-            return False
-        index = self.model.index(row, 0)
-        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                  | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
+        selected = select_row(self.table, row)
         self._chosen()
-        return True
+        return selected
 
     def _chosen(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,7 @@ from inspector.ui import ops
 from inspector.ui.context import AppContext
 from inspector.ui.db_worker import Op
 from inspector.ui.directory_models import EntityTableModel, InspectorTableModel
+from inspector.ui.record_table import select_row
 from inspector.ui.snapshot_table_model import SnapshotTableModel, enable_sorting
 from inspector.ui.widgets.import_flow import ImportFlow
 
@@ -209,11 +210,7 @@ class DirectoryTab(QWidget):
             row = 0
         if row is None:
             return
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
+        select_row(self.table, row)
         self.table.setFocus()
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -45,7 +45,7 @@ from inspector.services.checklist_library import StoredVersion
 from inspector.ui import draft_ops
 from inspector.ui.context import AppContext
 from inspector.ui.draft_autosave import DraftAutosaver
-from inspector.ui.record_table import record_table
+from inspector.ui.record_table import record_table, select_row
 from inspector.ui.snapshot_table_model import Column, SnapshotTableModel
 from inspector.ui.widgets.checklist_form import ChecklistForm
 from inspector.ui.widgets.draft_move_dialog import DraftMoveDialog
@@ -207,17 +207,9 @@ class DraftsScreen(QWidget):
 
     def select_draft(self, uuid: str | None) -> bool:
         row = None if uuid is None else self.model.find_row(lambda d: d.uuid == uuid)
-        selection = self.table.selectionModel()
-        if row is None:
-            selection.clearSelection()
-            self._chosen()
-            return False
-        index = self.model.index(row, 0)
-        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                  | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
+        selected = select_row(self.table, row)
         self._chosen()
-        return True
+        return selected
 
     def _chosen(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -41,7 +41,7 @@ from inspector.services.planning import PlanView
 from inspector.ui import planning_ops
 from inspector.ui.context import AppContext
 from inspector.ui.planning_models import PlanTableModel
-from inspector.ui.record_table import record_table
+from inspector.ui.record_table import record_table, select_row
 from inspector.ui.widgets.draw_panel import DrawPanel
 from inspector.ui.widgets.feedback import NO_MESSAGE, Message, error_text, show_message
 from inspector.ui.widgets.plan_form import PlanForm
@@ -176,17 +176,9 @@ class PlanningScreen(QWidget):
     def select_plan(self, code: str | None) -> bool:
         """Select ``code`` in the list (None: no plan, a new one in the form)."""
         row = None if code is None else self.model.find_row(lambda p: p.code == code)
-        selection = self.table.selectionModel()
-        if row is None:
-            selection.clearSelection()
-            self._chosen()
-            return False
-        index = self.model.index(row, 0)
-        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                  | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
+        selected = select_row(self.table, row)
         self._chosen()
-        return True
+        return selected
 
     def _chosen(self) -> None:
         rows = self.table.selectionModel().selectedRows()

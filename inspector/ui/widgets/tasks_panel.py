@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -42,7 +42,7 @@ from inspector.services.recusals import RedrawOutcome
 from inspector.ui import package_ops, planning_ops
 from inspector.ui.context import AppContext
 from inspector.ui.planning_models import TaskTableModel, team_members
-from inspector.ui.record_table import EXTENDED, record_table
+from inspector.ui.record_table import EXTENDED, record_table, select_row
 from inspector.ui.widgets.feedback import (
     NO_MESSAGE,
     Message,
@@ -151,14 +151,7 @@ class TasksPanel(QWidget):
     def select_task(self, entity_key: str) -> bool:
         """Select the task of ``entity_key`` in the table."""
         row = self.model.find_row(lambda t: t.entity_key == entity_key)
-        if row is None:
-            return False
-        index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
-        return True
+        return row is not None and select_row(self.table, row)
 
     def selected_task(self) -> TaskView | None:
         """The task selected in the table, when exactly one is."""
