@@ -21,7 +21,6 @@ with Enter) moves the focus to the next visible item.
 
 from __future__ import annotations
 
-import html
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -103,8 +102,9 @@ class ChecklistForm(QWidget):
         self._detail_font.setPointSizeF(self.font().pointSizeF() * 0.85)
 
         layout = QVBoxLayout(self)
-        self.title = WrappingLabel(html.escape(f"{checklist.title}（{checklist.code} · "
-                                               f"v{checklist.version}）"))
+        self.title = WrappingLabel(f"{checklist.title}（{checklist.code} · "
+                                   f"v{checklist.version}）")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setObjectName("checklistTitle")
         self.progress = QLabel()
         self.progress.setObjectName("checklistProgress")
