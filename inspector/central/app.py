@@ -122,7 +122,9 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 def _db(request: Request) -> Iterator[Session]:
-    """One transaction per request: committed when the handler succeeds."""
+    """One transaction per request: committed when the handler succeeds, before the
+    response leaves (``scope="function"`` below): a client never holds an answer for
+    a write that is not yet, or never, committed."""
     factory: sessionmaker[Session] = request.app.state.sessions
     with factory() as session:
         try:
@@ -133,7 +135,7 @@ def _db(request: Request) -> Iterator[Session]:
             raise
 
 
-Db = Annotated[Session, Depends(_db)]
+Db = Annotated[Session, Depends(_db, scope="function")]
 
 
 def _principal(session: Db, authorization: Annotated[str | None, Header()] = None) -> Principal:
