@@ -97,7 +97,8 @@ def test_answers_show_the_items_that_depend_on_them(form: ChecklistForm, qtbot: 
     licence = editor(form, "licence_shown")
     assert isinstance(licence, ComplianceEditor)
     assert licence.choice.labels == ["符合", "不符合", "不适用"]
-    assert licence.label.text() == "食品经营许可证在有效期内并悬挂 *  【重点】"
+    assert licence.heading() == "食品经营许可证在有效期内并悬挂 *  【重点】"
+    assert licence.choice.accessibleName() == licence.heading()
 
     click(qtbot, licence.choice, 1)
 

@@ -1,8 +1,10 @@
 """One editor per checklist item kind, for the checklist form (``checklist_form.py``).
 
-Contract: main thread. An :class:`ItemEditor` is the whole row of one item: its
-:attr:`ItemEditor.label` (the form words it) above the answer widgets; guidance items get
-a bare :class:`ItemEditor`. It reports the user's edits: ``edited`` (past tense; never
+Contract: main thread. An :class:`ItemEditor` is the whole row of one item: its heading
+(label, help and legal basis, worded by the form through :meth:`ItemEditor.set_heading`)
+above the answer widgets; choice items draw theirs inside their
+:class:`~inspector.ui.widgets.choice_strip.ChoiceStrip`, the rest in labels. Guidance
+items get a bare :class:`ItemEditor`. It reports the user's edits: ``edited`` (past tense; never
 emitted by :meth:`ItemEditor.set_value`) after every change, and ``advance_requested``
 when Enter is pressed in a line edit, so the form moves the focus to the next item (a
 barcode scanner types the code and then Enter). Values are the engine's
@@ -20,12 +22,13 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QDate, QDateTime, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QColor, QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QToolButton,
@@ -35,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from inspector.forms.checklist import COMPLIANCE_ANSWERS, Item, ItemKind
 from inspector.forms.expressions import Value
-from inspector.ui.widgets.choice_strip import ChoiceStrip
+from inspector.ui.widgets.choice_strip import DETAIL_COLOUR, ChoiceStrip, detail_font
 from inspector.ui.widgets.wrapping_label import WrappingLabel
 
 MAX_STRIP_CHOICES = 5  # more choices than this: a combo box
@@ -60,12 +63,40 @@ class ItemEditor(QWidget):
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 4, 0, 4)
         self.column.setSpacing(2)
-        self.label = WrappingLabel()
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.column.addWidget(self.label)
+        self.label: QLabel | None = None  # made by the first set_heading
+        self.details: QLabel | None = None
         self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
         self.column.addLayout(self.row)
+
+    def set_heading(self, title: str, details: str, tooltip: str) -> None:
+        """Show the item's label and, in small grey type under it, its help and legal
+        basis (plain text: rich text costs a text document per label)."""
+        if self.label is None:
+            self.label = WrappingLabel()
+            self.label.setTextFormat(Qt.TextFormat.PlainText)
+            self.column.insertWidget(0, self.label)
+            widgets = self.focus_widgets()
+            if widgets:
+                self.label.setBuddy(widgets[0])
+        self.label.setText(title)
+        self.label.setToolTip(tooltip)
+        if details and self.details is None:
+            self.details = WrappingLabel()
+            self.details.setObjectName(f"{self.item.key}_details")
+            self.details.setTextFormat(Qt.TextFormat.PlainText)
+            palette = QPalette(self.details.palette())
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(DETAIL_COLOUR))
+            self.details.setPalette(palette)
+            self.details.setFont(detail_font(self.details.font()))
+            self.column.insertWidget(1, self.details)
+        if self.details is not None:
+            self.details.setText(details)
+            self.details.setVisible(bool(details))
+
+    def heading(self) -> str:
+        """The item's label as shown."""
+        return self.label.text() if self.label is not None else ""
 
     def value(self) -> Value:
         return None
@@ -87,11 +118,19 @@ class ItemEditor(QWidget):
     def retranslate(self) -> None:
         """Word the editor's own texts again (after a language change)."""
 
-    def line_edit(self) -> QLineEdit:
+    def line_edit(self, *, under_the_answer: bool = False) -> QLineEdit:
+        """A line edit that reports edits and asks to move on at Enter, in the answer's
+        row or on its own line under it."""
         edit = QLineEdit()
         edit.textEdited.connect(lambda _text: self.edited.emit())
         edit.returnPressed.connect(self.advance_requested.emit)
-        self.row.addWidget(edit, 1)
+        if under_the_answer:
+            items = [self.column.itemAt(n) for n in range(self.column.count())]
+            after = next(n for n, item in enumerate(items)
+                         if item is not None and item.layout() is self.row)
+            self.column.insertWidget(after + 1, edit)
+        else:
+            self.row.addWidget(edit, 1)
         return edit
 
 
@@ -116,7 +155,7 @@ class ComplianceEditor(ItemEditor):
         """The note's line edit, made (after the answers in the tab order) when first
         needed: most compliance checks pass without one."""
         if self.note is None:
-            self.note = self.line_edit()
+            self.note = self.line_edit(under_the_answer=True)
             self.note.setObjectName(f"{self.item.key}_note")
             QWidget.setTabOrder(self.choice, self.note)
             self.retranslate()
@@ -143,6 +182,13 @@ class ComplianceEditor(ItemEditor):
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.choice, *([self.note] if self.note is not None else [])]
+
+    def set_heading(self, title: str, details: str, tooltip: str) -> None:
+        self.choice.set_heading(title, details)
+        self.choice.setToolTip(tooltip)
+
+    def heading(self) -> str:
+        return self.choice.heading()
 
     def retranslate(self) -> None:
         if self.note is not None:
@@ -191,6 +237,16 @@ class SingleChoiceEditor(ItemEditor):
     def focus_widgets(self) -> list[QWidget]:
         return [self.combo] if self.combo is not None else [self.choice] if self.choice else []
 
+    def set_heading(self, title: str, details: str, tooltip: str) -> None:
+        if self.choice is None:  # a combo box: the ordinary label above it
+            super().set_heading(title, details, tooltip)
+            return
+        self.choice.set_heading(title, details)
+        self.choice.setToolTip(tooltip)
+
+    def heading(self) -> str:
+        return self.choice.heading() if self.choice is not None else super().heading()
+
 
 class MultipleChoiceEditor(ItemEditor):
     """A :class:`ChoiceStrip` where each option toggles; the value is the chosen values
@@ -214,6 +270,13 @@ class MultipleChoiceEditor(ItemEditor):
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.choice]
+
+    def set_heading(self, title: str, details: str, tooltip: str) -> None:
+        self.choice.set_heading(title, details)
+        self.choice.setToolTip(tooltip)
+
+    def heading(self) -> str:
+        return self.choice.heading()
 
 
 class NumberEditor(ItemEditor):

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
@@ -44,7 +44,6 @@ from inspector.ui.widgets.checklist_editors import ItemEditor, make_editor
 from inspector.ui.widgets.wrapping_label import WrappingLabel
 
 ERROR_COLOUR = "#b3261e"
-DETAIL_COLOUR = "#5f6b7a"
 
 
 @dataclass(slots=True)
@@ -54,7 +53,6 @@ class _Row:
 
     item: Item
     editor: ItemEditor
-    details: QLabel | None = None
     problems: QLabel | None = None
 
     @property
@@ -96,10 +94,6 @@ class ChecklistForm(QWidget):
         self._all_missing_named = False
         self._error_palette = QPalette(self.palette())
         self._error_palette.setColor(QPalette.ColorRole.WindowText, QColor(ERROR_COLOUR))
-        self._detail_palette = QPalette(self.palette())
-        self._detail_palette.setColor(QPalette.ColorRole.WindowText, QColor(DETAIL_COLOUR))
-        self._detail_font = QFont(self.font())
-        self._detail_font.setPointSizeF(self.font().pointSizeF() * 0.85)
 
         layout = QVBoxLayout(self)
         self.title = WrappingLabel(f"{checklist.title}（{checklist.code} · "
@@ -138,8 +132,6 @@ class ChecklistForm(QWidget):
         item = self._items[key]
         editor = box = make_editor(item)
         box.setObjectName(f"item_{key}")
-        if editor.focus_widgets():
-            editor.label.setBuddy(editor.focus_widgets()[0])
         editor.set_value(self._answers.get(key))
         editor.set_extra(self._answers)
         editor.edited.connect(lambda key=key: self._edited(key))
@@ -161,28 +153,19 @@ class ChecklistForm(QWidget):
         return row
 
     def _word_row(self, row: _Row) -> None:
-        """Word the row's label (plain text: rich text costs a text document per label)
-        and its details, help and 检查依据, in small grey type under it."""
+        """Word the row's heading: the label (with its unit, ``*`` when required and
+        【重点】), then its help and 检查依据."""
         item = row.item
         text = item.label + (f"（{item.unit}）" if item.unit else "")
         if item.required:
             text += " *"
         if item.severity is Severity.KEY:
             text += "  【" + self.tr("Key item") + "】"
-        row.editor.label.setText(text)
-        row.editor.label.setToolTip(self.tr("Required") if item.required else "")
         details = [item.help] if item.help else []
         if item.basis:
             details.append(self.tr("Basis: %1").replace("%1", item.basis))
-        if details:
-            if row.details is None:
-                row.details = WrappingLabel()
-                row.details.setObjectName(f"{item.key}_details")
-                row.details.setTextFormat(Qt.TextFormat.PlainText)
-                row.details.setPalette(self._detail_palette)
-                row.details.setFont(self._detail_font)
-                row.editor.column.insertWidget(1, row.details)
-            row.details.setText("\n".join(details))
+        row.editor.set_heading(text, "\n".join(details),
+                               self.tr("Required") if item.required else "")
         row.editor.retranslate()
 
     def _chain_focus(self, key: str) -> None:

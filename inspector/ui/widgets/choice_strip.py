@@ -9,17 +9,48 @@ focus between options and Space chooses the focused one; Enter and Return emit
 ``advance_requested`` so a form can move on, as after a scanned barcode. ``chosen_by_user``
 is emitted after every change the user makes, never by :meth:`ChoiceStrip.set_chosen`.
 Options that do not fit the width flow onto more lines (it has a height for its width).
+:meth:`ChoiceStrip.set_heading` draws the item's label (and its help and legal basis in
+small grey type) above the options, so a checklist row can be this one widget.
 One widget instead of a button per option keeps a checklist of hundreds of items light.
 Its accessible description names the options and which are chosen.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QStyle, QStyleOptionButton, QStylePainter, QWidget
 
 _PAD_X, _PAD_Y, _GAP = 12, 5, 4
+_HEADING_GAP = 2  # between the title, the details and the options
+DETAIL_COLOUR = "#5f6b7a"
+DETAIL_SCALE = 0.85  # the details' type, against the widget's
+_WRAP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+
+
+class _Geometry(NamedTuple):
+    """Where everything goes at one width."""
+
+    title: QRect
+    details: QRect
+    options: list[QRect]
+    height: int
+
+
+def detail_font(font: QFont) -> QFont:
+    """The small type of an item's help and legal basis."""
+    small = QFont(font)
+    small.setPointSizeF(font.pointSizeF() * DETAIL_SCALE)
+    return small
 
 
 class ChoiceStrip(QWidget):
@@ -35,8 +66,9 @@ class ChoiceStrip(QWidget):
         self._multiple = multiple
         self._chosen: set[int] = set()
         self._cursor = 0
+        self._title = self._details = ""
         self._option_widths: list[int] | None = None
-        self._rects: dict[int, list[QRect]] = {}
+        self._geometry: dict[int, _Geometry] = {}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
@@ -46,6 +78,20 @@ class ChoiceStrip(QWidget):
     @property
     def labels(self) -> list[str]:
         return list(self._labels)
+
+    def set_heading(self, title: str, details: str = "") -> None:
+        """Text drawn above the options, wrapped to the width: the item's label, and
+        under it in small grey type its help and legal basis. A form row of one widget
+        instead of three labels and a strip."""
+        if (title, details) != (self._title, self._details):
+            self._title, self._details = title, details
+            self._geometry.clear()
+            self.setAccessibleName(title)
+            self.updateGeometry()
+            self.update()
+
+    def heading(self) -> str:
+        return self._title
 
     def chosen(self) -> tuple[int, ...]:
         """The chosen options' numbers, in order."""
@@ -78,7 +124,7 @@ class ChoiceStrip(QWidget):
 
     def option_rect(self, number: int) -> QRect:
         """Where option ``number`` is drawn, in this widget's coordinates."""
-        rects = self._layout(self.width())
+        rects = self._layout(self.width()).options
         return QRect(rects[number]) if 0 <= number < len(rects) else QRect()
 
     def _widths(self) -> list[int]:
@@ -89,26 +135,39 @@ class ChoiceStrip(QWidget):
                                    for label in self._labels]
         return self._option_widths
 
-    def _layout(self, width: int) -> list[QRect]:
-        """The options' rectangles at ``width``: side by side, flowing onto more lines
-        when they do not fit (long choices on a narrow window)."""
-        rects = self._rects.get(width)
-        if rects is None:
+    def _layout(self, width: int) -> _Geometry:
+        """Everything's place at ``width``: the heading wrapped, then the options side
+        by side, flowing onto more lines when they do not fit (long choices on a narrow
+        window). Measured once per width and text."""
+        geometry = self._geometry.get(width)
+        if geometry is None:
+            top = 0
+            title = details = QRect(0, 0, 0, 0)
+            if self._title:
+                title = self.fontMetrics().boundingRect(QRect(0, 0, width, 1 << 20), _WRAP,
+                                                         self._title)
+                top = title.bottom() + 1 + _HEADING_GAP
+            if self._details:
+                details = QFontMetrics(detail_font(self.font())).boundingRect(
+                    QRect(0, top, width, 1 << 20), _WRAP, self._details)
+                top = details.bottom() + 1 + _HEADING_GAP
             height = self.fontMetrics().height() + 2 * _PAD_Y
-            rects, left, top = [], 0, 0
+            rects: list[QRect] = []
+            left = 0
             for option_width in self._widths():
                 if left > 0 and left + option_width > width:
                     left, top = 0, top + height + _GAP
                 rects.append(QRect(left, top, option_width, height))
                 left += option_width + _GAP
-            if len(self._rects) > 32:  # widths seen while a window is resized
-                self._rects.clear()
-            self._rects[width] = rects
-        return rects
+            bottom = rects[-1].bottom() + 1 if rects else top
+            if len(self._geometry) > 32:  # widths seen while a window is resized
+                self._geometry.clear()
+            geometry = self._geometry[width] = _Geometry(title, details, rects, bottom)
+        return geometry
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._rects.clear()
+            self._geometry.clear()
             self._option_widths = None
             self.updateGeometry()
         super().changeEvent(event)
@@ -117,27 +176,43 @@ class ChoiceStrip(QWidget):
 
     def sizeHint(self) -> QSize:
         widths = self._widths()
-        if not widths:
-            return QSize(0, 0)
-        return QSize(sum(widths) + _GAP * (len(widths) - 1),
-                     self.fontMetrics().height() + 2 * _PAD_Y)
+        return QSize(max(sum(widths) + _GAP * (len(widths) - 1), 1), self._hint_height())
 
     def minimumSizeHint(self) -> QSize:
-        widths = self._widths()
-        return QSize(max(widths, default=0), self.fontMetrics().height() + 2 * _PAD_Y)
+        return QSize(max(self._widths(), default=1), self._hint_height())
+
+    def _hint_height(self) -> int:
+        """The height of a one-line heading over one line of options: what the hints
+        say. Layouts ask :meth:`heightForWidth` for the real, wrapped height."""
+        height = self.fontMetrics().height() + 2 * _PAD_Y
+        if self._title:
+            height += self.fontMetrics().height() + _HEADING_GAP
+        if self._details:
+            lines = self._details.count("\n") + 1
+            height += QFontMetrics(detail_font(self.font())).height() * lines + _HEADING_GAP
+        return height
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        rects = self._layout(max(width, 1))
-        return rects[-1].bottom() + 1 if rects else 0
+        return self._layout(max(width, 1)).height
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QStylePainter(self)
-        rects = self._layout(self.width())
+        geometry = self._layout(self.width())
+        exposed = event.rect()
+        if self._title and geometry.title.intersects(exposed):
+            painter.drawText(geometry.title, _WRAP, self._title)
+        if self._details and geometry.details.intersects(exposed):
+            painter.save()
+            painter.setFont(detail_font(self.font()))
+            painter.setPen(QColor(DETAIL_COLOUR))
+            painter.drawText(geometry.details, _WRAP, self._details)
+            painter.restore()
+        rects = geometry.options
         for number, (label, rect) in enumerate(zip(self._labels, rects, strict=True)):
-            if not rect.intersects(event.rect()):
+            if not rect.intersects(exposed):
                 continue
             option = QStyleOptionButton()
             option.initFrom(self)
@@ -160,7 +235,7 @@ class ChoiceStrip(QWidget):
             super().mousePressEvent(event)
             return
         point = event.position().toPoint()
-        for number, rect in enumerate(self._layout(self.width())):
+        for number, rect in enumerate(self._layout(self.width()).options):
             if rect.contains(point):
                 self.setFocus(Qt.FocusReason.MouseFocusReason)
                 self.choose(number)
