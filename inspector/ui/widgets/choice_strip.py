@@ -69,6 +69,7 @@ class ChoiceStrip(QWidget):
         self._title = self._details = ""
         self._option_widths: list[int] | None = None
         self._geometry: dict[int, _Geometry] = {}
+        self._natural: dict[str, QRect] = {}  # a text's unwrapped extent, per font
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
@@ -86,6 +87,7 @@ class ChoiceStrip(QWidget):
         if (title, details) != (self._title, self._details):
             self._title, self._details = title, details
             self._geometry.clear()
+            self._natural.clear()
             self.setAccessibleName(title)
             self.updateGeometry()
             self.update()
@@ -144,12 +146,11 @@ class ChoiceStrip(QWidget):
             top = 0
             title = details = QRect(0, 0, 0, 0)
             if self._title:
-                title = self.fontMetrics().boundingRect(QRect(0, 0, width, 1 << 20), _WRAP,
-                                                         self._title)
+                title = self._measure(self._title, self.fontMetrics(), width, top)
                 top = title.bottom() + 1 + _HEADING_GAP
             if self._details:
-                details = QFontMetrics(detail_font(self.font())).boundingRect(
-                    QRect(0, top, width, 1 << 20), _WRAP, self._details)
+                details = self._measure(self._details, QFontMetrics(detail_font(self.font())),
+                                        width, top)
                 top = details.bottom() + 1 + _HEADING_GAP
             height = self.fontMetrics().height() + 2 * _PAD_Y
             rects: list[QRect] = []
@@ -165,8 +166,21 @@ class ChoiceStrip(QWidget):
             geometry = self._geometry[width] = _Geometry(title, details, rects, bottom)
         return geometry
 
+    def _measure(self, text: str, metrics: QFontMetrics, width: int, top: int) -> QRect:
+        """Where ``text`` goes at ``width``, from ``top``. Text as wide as its unwrapped
+        self fits at once; only narrower widths measure the wrapping (a long form asks
+        many widths while it settles)."""
+        natural = self._natural.get(text)
+        if natural is None:
+            natural = self._natural[text] = metrics.boundingRect(
+                QRect(0, 0, 1 << 20, 1 << 20), _WRAP, text)
+        if natural.width() <= width:
+            return QRect(0, top, natural.width(), natural.height())
+        return metrics.boundingRect(QRect(0, top, width, 1 << 20), _WRAP, text)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._natural.clear()
             self._geometry.clear()
             self._option_widths = None
             self.updateGeometry()
