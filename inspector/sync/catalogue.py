@@ -78,7 +78,9 @@ TASK = SyncKind(
     extension=TASK_TEAM)
 INSPECTION = SyncKind(
     "inspection", Inspection, upstream=True, feed="fieldwork",
-    columns=("status", "started_at", "started_device_clock", "finalized_at", "result_codes"),
+    columns=("status", "started_at", "started_device_clock", "finalized_at", "result_codes",
+             "content_hash", "location", "team", "certificates_shown", "no_conflict_declared",
+             "suggested_codes", "result_reason", "revision_reason"),
     references={"task": Reference("task_id", Task),
                 "entity": Reference("entity_id", MarketEntity),
                 "checklist_version": Reference("checklist_version_id", ChecklistVersion),

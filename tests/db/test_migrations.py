@@ -48,6 +48,8 @@ TRIGGERS = {
     "draw_redraw_immutable", "draw_redraw_undeletable",
     "audit_event_append_only", "audit_event_undeletable",
     "checklist_version_published_immutable", "checklist_version_published_undeletable",
+    "inspection_finalized_immutable", "inspection_finalized_undeletable",
+    "finding_finalized_immutable", "finding_finalized_undeletable",
 }
 TEST_REVISION = "9002"
 

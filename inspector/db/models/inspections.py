@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, BigInteger, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from inspector.core.lifecycles import InspectionStatus
@@ -30,6 +30,19 @@ class Inspection(SyncMixin, Base):
     result_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
     revision_of_id: Mapped[int | None] = mapped_column(ForeignKey("inspection.id"))
     content_hash: Mapped[str] = mapped_column(String(64), default="")
+    # On site: where, who (staff ids, at least two), that certificates were shown and
+    # that no one present has a conflict (回避) to declare.
+    location: Mapped[str] = mapped_column(String(500), default="")
+    team: Mapped[list[str]] = mapped_column(JSON, default=list)
+    certificates_shown: Mapped[bool] = mapped_column(Boolean, default=False)
+    no_conflict_declared: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The result: what the engine suggested, and why the inspector chose otherwise.
+    suggested_codes: Mapped[list[str]] = mapped_column(JSON, default=list)
+    result_reason: Mapped[str] = mapped_column(Text, default="")
+    revision_reason: Mapped[str] = mapped_column(Text, default="")
+    # The answers being filled: a local draft (its uuid; drafts never leave the laptop),
+    # turned into findings when the inspection is finalized.
+    draft_uuid: Mapped[str | None] = mapped_column(String(36))
 
 
 class Finding(SyncMixin, Base):
@@ -42,6 +55,8 @@ class Finding(SyncMixin, Base):
     item_key: Mapped[str] = mapped_column(String(100))
     answer: Mapped[str] = mapped_column(Text, default="null")
     note: Mapped[str] = mapped_column(Text, default="")
+    # Written locked when its inspection is finalized; a trigger then refuses changes.
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Photo(SyncMixin, Base):

@@ -1,0 +1,194 @@
+"""Inspections on site: the start rules, finalizing into locked findings with a hashed
+record, and correction by revision — through the real store and its triggers."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select, update
+from sqlalchemy.exc import DatabaseError
+
+from inspector.core.credit_codes import IdentifierKind
+from inspector.core.directory import EntityType, RegistrationStatus, RiskClass
+from inspector.core.lifecycles import InspectionStatus, TaskRole, TaskSource, TaskStatus
+from inspector.core.roles import Actor, Role
+from inspector.db.models import (
+    AuditEvent,
+    ChecklistDraft,
+    Finding,
+    Inspection,
+    Inspector,
+    MarketEntity,
+    Recusal,
+    Task,
+    TaskInspector,
+)
+from inspector.services.checklist_drafts import open_draft, save_answers
+from inspector.services.checklist_library import import_checklist, publish_version
+from inspector.services.inspections import (
+    InspectionError,
+    finalize_inspection,
+    revise_inspection,
+    start_inspection,
+)
+from inspector.services.workspace import Workspace
+from tests.unit.test_checklist import FOOD_VENDOR
+
+ADMIN = Actor("管理员", Role.ADMINISTRATOR)
+FIELD = Actor("张三", Role.INSPECTOR)
+MORNING = datetime(2026, 11, 30, 1, 30, tzinfo=UTC)  # 09:30 in China
+TEAM = ["ZD001", "ZD002"]
+
+
+def setup_task(workspace: Workspace, tmp_path: Path) -> str:
+    """A food shop (risk class D), three inspectors (the third's certificate expired),
+    a released task for the first two, and SPXS published."""
+    path = tmp_path / "spxs.json"
+    path.write_text(json.dumps(FOOD_VENDOR, ensure_ascii=False), encoding="utf-8")
+    import_checklist(workspace.store, ADMIN, path)
+    publish_version(workspace.store, ADMIN, "SPXS", 1)
+    with workspace.store.write() as session:
+        entity = MarketEntity(identifier="92130123MA0ABCDE1X",
+                              identifier_kind=IdentifierKind.USCC, name="正定县某某副食店",
+                              entity_type=EntityType.INDIVIDUAL, region_code="130123",
+                              address="正定镇常山路 8 号", risk_class=RiskClass.D,
+                              registration_status=RegistrationStatus.ACTIVE)
+        people = [Inspector(staff_id=staff, name=name, unit="正定县市场监督管理局",
+                            region_code="130123", cert_number=f"13010{n}",
+                            cert_valid_from=date(2024, 1, 1), cert_valid_to=valid_to)
+                  for n, (staff, name, valid_to) in enumerate((
+                      ("ZD001", "张三", date(2028, 12, 31)),
+                      ("ZD002", "李四", date(2027, 6, 30)),
+                      ("ZD003", "王五", date(2026, 11, 1))))]
+        session.add_all([entity, *people])
+        session.flush()
+        task = Task(entity_id=entity.id, source=TaskSource.DRAW, status=TaskStatus.ASSIGNED,
+                    due_date=date(2026, 12, 31))
+        session.add(task)
+        session.flush()
+        session.add_all([TaskInspector(task_id=task.id, inspector_id=person.id,
+                                       role=TaskRole.LEAD if n == 0 else TaskRole.ASSIST)
+                         for n, person in enumerate(people)])
+        return task.uuid
+
+
+def start(workspace: Workspace, task: str, **changes: Any) -> Any:
+    arguments: dict[str, Any] = {"checklist": "SPXS", "team": TEAM,
+                                 "certificates_shown": True, "no_conflict_declared": True,
+                                 "location": "店内", "now": MORNING, **changes}
+    return start_inspection(workspace.store, FIELD, task, **arguments).value
+
+
+@pytest.mark.parametrize(("changes", "zh"), [
+    ({"team": ["ZD001"]}, "现场检查人员不得少于两名"),
+    ({"team": ["ZD001", "ZD001"]}, "现场检查人员不得少于两名"),
+    ({"team": ["ZD001", "ZD003"]}, "王五（ZD003）的执法证已于 2026-11-01 过期，不能参加检查"),
+    ({"team": ["ZD001", "ZD009"]}, "名录中没有检查人员 ZD009"),
+    ({"certificates_shown": False}, "检查前应向当事人出示执法证件（《行政处罚法》第五十五条）"),
+    ({"no_conflict_declared": False}, "在场检查人员应声明与检查对象无利害关系（回避）"),
+    ({"checklist": "NOPE"}, "检查清单 NOPE 没有已发布的版本"),
+])
+def test_a_start_that_breaks_a_rule_is_refused_and_nothing_is_written(
+        workspace: Workspace, tmp_path: Path, changes: dict[str, Any], zh: str) -> None:
+    task = setup_task(workspace, tmp_path)
+
+    with pytest.raises(InspectionError) as refused:
+        start(workspace, task, **changes)
+
+    assert refused.value.text.zh == zh
+    with workspace.store.read() as session:
+        assert session.scalars(select(Inspection)).all() == []
+        assert session.scalars(select(ChecklistDraft)).all() == []
+        assert session.scalars(select(Task.status)).one() is TaskStatus.ASSIGNED
+
+
+def test_an_inspector_off_the_drawn_team_or_with_a_conflict_cannot_inspect(
+        workspace: Workspace, tmp_path: Path) -> None:
+    task = setup_task(workspace, tmp_path)
+    with workspace.store.write() as session:
+        session.execute(update(Inspector).where(Inspector.staff_id == "ZD003")
+                        .values(cert_valid_to=date(2029, 1, 1)))
+        session.query(TaskInspector).filter(TaskInspector.inspector_id == session.scalar(
+            select(Inspector.id).where(Inspector.staff_id == "ZD003"))).delete()
+    with pytest.raises(InspectionError, match="not on the task's drawn team"):
+        start(workspace, task, team=["ZD001", "ZD003"])
+    with workspace.store.write() as session:
+        session.add(Recusal(inspector_id=session.scalar(select(Inspector.id).where(
+            Inspector.staff_id == "ZD002")), entity_id=session.scalar(select(MarketEntity.id)),
+            reason="近亲属任职", declared_on=date(2026, 11, 20)))
+    with pytest.raises(InspectionError, match="declared a conflict with this entity"):
+        start(workspace, task)
+
+
+def test_an_inspection_is_filled_finalized_into_locked_findings_and_revised(
+        workspace: Workspace, tmp_path: Path) -> None:
+    task = setup_task(workspace, tmp_path)
+    started = start(workspace, task)
+    assert (started.code, started.version) == ("SPXS", 1)
+    with pytest.raises(InspectionError, match="already has an inspection under way"):
+        start(workspace, task)
+    draft = open_draft(workspace.store, started.draft)
+    assert draft.view.label == "正定县某某副食店"
+
+    # Required answers missing: refused, naming them.
+    with pytest.raises(InspectionError) as missing:
+        finalize_inspection(workspace.store, FIELD, started.inspection, result_codes=["1"])
+    assert "食品经营许可证在有效期内并悬挂：必填" in missing.value.text.zh
+
+    save_answers(workspace.store, started.draft, {
+        "licence_shown": "不符合", "licence_shown.note": "许可证过期", "licence_problem":
+        "expired", "licence_photo": ("a" * 64,), "storage": "符合",
+        "expired_count": Decimal(0), "temperature": Decimal("4.5")})
+    # The engine suggests A (a 重点 item not compliant): another result needs a reason.
+    with pytest.raises(InspectionError, match="differs from the suggestion"):
+        finalize_inspection(workspace.store, FIELD, started.inspection, result_codes=["1"])
+    with pytest.raises(InspectionError, match="no result code Z"):
+        finalize_inspection(workspace.store, FIELD, started.inspection, result_codes=["Z"])
+
+    done = finalize_inspection(workspace.store, FIELD, started.inspection, result_codes=["A"],
+                               now=MORNING.replace(hour=2)).value
+
+    assert done.result_codes == ("A",) and done.findings == 6  # six items answered
+    with workspace.store.read() as session:
+        inspection = session.scalars(select(Inspection)).one()
+        assert inspection.status is InspectionStatus.FINALIZED and inspection.pending
+        assert inspection.content_hash == done.content_hash and len(done.content_hash) == 64
+        assert inspection.team == TEAM and inspection.suggested_codes == ["A"]
+        assert session.scalars(select(Task.status)).one() is TaskStatus.COMPLETED
+        notes = {f.item_key: f.note for f in session.scalars(select(Finding))}
+        assert notes["licence_shown"] == "许可证过期"
+        assert session.scalars(select(ChecklistDraft)).all() == []  # findings are the record
+        event = session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "inspection.finalized")).one()
+        assert json.loads(event.payload)["sha256"] == done.content_hash
+
+    # The record is a fact: the store itself refuses to change it or its findings.
+    for statement in (update(Inspection).values(result_codes=["1"]),
+                      update(Finding).values(note="改过")):
+        with pytest.raises(DatabaseError, match="finalized inspection"), \
+                workspace.store.write() as session:
+            session.execute(statement)
+    with workspace.store.write() as session:  # sync bookkeeping still may
+        session.execute(update(Inspection).values(pending=False))
+
+    with pytest.raises(InspectionError, match="needs its reason"):
+        revise_inspection(workspace.store, FIELD, done.inspection, reason=" ")
+    revision = revise_inspection(workspace.store, FIELD, done.inspection,
+                                 reason="温度计读数记错").value
+    refilled = open_draft(workspace.store, revision.draft)
+    assert refilled.answers["temperature"] == Decimal("4.5")
+    assert refilled.answers["licence_shown.note"] == "许可证过期"
+    save_answers(workspace.store, revision.draft, {"temperature": Decimal("3.5")})
+    corrected = finalize_inspection(workspace.store, FIELD, revision.inspection,
+                                    result_codes=["A"]).value
+    assert corrected.content_hash != done.content_hash
+    with workspace.store.read() as session:
+        rows = {i.uuid: i for i in session.scalars(select(Inspection))}
+        assert rows[done.inspection].content_hash == done.content_hash  # the old one stays
+        assert rows[revision.inspection].revision_of_id == rows[done.inspection].id
+        assert rows[revision.inspection].revision_reason == "温度计读数记错"
