@@ -30,6 +30,7 @@ from inspector.db.models import (
 )
 from inspector.services.checklist_drafts import open_draft, save_answers
 from inspector.services.checklist_library import import_checklist, publish_version
+from inspector.services.field_tasks import entity_history, list_field_tasks
 from inspector.services.inspections import (
     InspectionError,
     finalize_inspection,
@@ -192,3 +193,30 @@ def test_an_inspection_is_filled_finalized_into_locked_findings_and_revised(
         assert rows[done.inspection].content_hash == done.content_hash  # the old one stays
         assert rows[revision.inspection].revision_of_id == rows[done.inspection].id
         assert rows[revision.inspection].revision_reason == "温度计读数记错"
+
+
+def test_the_task_list_shows_the_days_work_and_the_entitys_history(
+        workspace: Workspace, tmp_path: Path) -> None:
+    task = setup_task(workspace, tmp_path)
+    [listed] = list_field_tasks(workspace.store, date(2026, 11, 30), staff_id="ZD002")
+    assert (listed.uuid, listed.entity_name, listed.risk_class) == (task, "正定县某某副食店", "D")
+    assert [m.staff_id for m in listed.team] == ["ZD001", "ZD002", "ZD003"]  # lead first
+    assert not listed.overdue and listed.inspection_uuid is None
+    assert list_field_tasks(workspace.store, date(2026, 11, 30), staff_id="ZD999") == ()
+    assert list_field_tasks(workspace.store, date(2027, 1, 2))[0].overdue
+
+    started = start(workspace, task)
+    [under_way] = list_field_tasks(workspace.store, date(2026, 11, 30))
+    assert (under_way.inspection_uuid, under_way.draft_uuid) == (started.inspection,
+                                                                 started.draft)
+    save_answers(workspace.store, started.draft, {
+        "licence_shown": "符合", "storage": "符合", "temperature": Decimal(2)})
+    done = finalize_inspection(workspace.store, FIELD, started.inspection,
+                               result_codes=["1"]).value
+
+    [completed] = list_field_tasks(workspace.store, date(2026, 12, 1))
+    assert completed.status is TaskStatus.COMPLETED and not completed.overdue
+    assert completed.past_inspections == 1
+    [past] = entity_history(workspace.store, completed.entity_uuid)
+    assert (past.uuid, past.result_codes, past.content_hash) == (
+        done.inspection, ("1",), done.content_hash)
