@@ -7,7 +7,10 @@ certificate validity), its window and due date, whether it is overdue on ``today
 (open past its due date), the inspection under way (and its draft) if any, and how many
 finalized inspections the entity already has. Open tasks come first by due date, then
 completed ones, newest first. :func:`entity_history` lists an entity's finalized
-inspections, newest first, with their result and record hash. Read-only; frozen views.
+inspections, newest first, with their result and record hash. :func:`entity_fields_for`
+gives the entity's fields that checklist conditions read (``entity.x``), as finalizing
+reads them, so the form shows and hides items as the record will; empty for an unknown
+entity. Read-only; frozen views.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from sqlalchemy.orm import Session
 
 from inspector.core.lifecycles import InspectionStatus, TaskRole, TaskSource, TaskStatus
 from inspector.db.models import Inspection, Inspector, MarketEntity, Task, TaskInspector
+from inspector.forms.expressions import Value
+from inspector.services.inspections import entity_fields
 from inspector.services.store import Store
 
 RECENT_DAYS = 30
@@ -122,6 +127,12 @@ def entity_history(store: Store, entity_uuid: str) -> tuple[PastInspection, ...]
         return tuple(PastInspection(i.uuid, i.finalized_at, tuple(i.result_codes),
                                     i.content_hash, i.revision_of_id is not None)
                      for i in rows)
+
+
+def entity_fields_for(store: Store, entity_uuid: str) -> dict[str, Value]:
+    with store.read() as session:
+        entity = session.scalar(select(MarketEntity).where(MarketEntity.uuid == entity_uuid))
+        return {} if entity is None else entity_fields(entity)
 
 
 def _teams(session: Session, task_ids: list[int]) -> dict[int, list[TeamMember]]:

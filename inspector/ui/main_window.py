@@ -1,14 +1,14 @@
 """The main window: role and language switches, navigation, screens and the status bar.
 
-Contract: main thread. Navigation shows the screens the acting role may use (inspector:
-overview, directories and sync; team lead, administrator and auditor also the audit
-log; team lead and administrator also plans and draw, the publication board and the
-checklist library, which only an administrator changes);
-Ctrl+1…Ctrl+9 jump to them. The window owns the one
-:class:`~inspector.ui.sync_controller.SyncController` and stops it on close. The status
-bar shows the workspace, the device id, the sync indicator (clicking it opens the sync
-screen) and whether the database thread is busy. Errors of ops that had no handler of their own are
-shown in a non-blocking message box.
+Contract: main thread. Navigation shows the screens the acting role may use (everyone:
+overview, directories and sync; everyone but the read-only auditor: tasks and
+inspections, and filling checklists; team lead, administrator and auditor also the
+audit log; team lead and administrator also plans and draw, the publication board and
+the checklist library, which only an administrator changes); Ctrl+1…Ctrl+9 jump to them.
+The window owns the one :class:`~inspector.ui.sync_controller.SyncController` and stops
+it on close. The status bar shows the workspace, the device id, the sync indicator
+(clicking it opens the sync screen) and whether the database thread is busy. Errors of
+ops that had no handler of their own are shown in a non-blocking message box.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from inspector.ui.screens.checklists import ChecklistsScreen
 from inspector.ui.screens.directory import DirectoryScreen
 from inspector.ui.screens.disclosure import DisclosureScreen
 from inspector.ui.screens.drafts import DraftsScreen
+from inspector.ui.screens.field_tasks import FieldTasksScreen
 from inspector.ui.screens.home import HomeScreen
 from inspector.ui.screens.planning import PlanningScreen
 from inspector.ui.screens.sync import SyncScreen
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.sync_controller = SyncController(ctx, self)
         self.sync = SyncScreen(ctx, self.sync_controller)
         self.checklists = ChecklistsScreen(ctx, today)
+        self.tasks = FieldTasksScreen(ctx, today)
         self.drafts = DraftsScreen(ctx, today)
         self._screens = (
             _Screen("home", self.home, everyone),
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
             _Screen("plans", self.plans, leads),
             _Screen("disclosure", self.disclosure, leads),
             _Screen("sync", self.sync, everyone),
+            _Screen("tasks", self.tasks, everyone - {Role.AUDITOR}),
             _Screen("drafts", self.drafts, everyone - {Role.AUDITOR}),  # auditors only read
             _Screen("checklists", self.checklists, leads),
         )
@@ -190,6 +193,7 @@ class MainWindow(QMainWindow):
             "plans": self.tr("Plans and draw"),
             "disclosure": self.tr("Publication"),
             "sync": self.tr("Sync"),
+            "tasks": self.tr("Tasks"),
             "drafts": self.tr("Fill a checklist"),
             "checklists": self.tr("Checklists"),
         }
@@ -259,6 +263,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sync_controller.stop()
-        self.drafts.close_draft()  # answers waiting to be saved go before the database
+        self.tasks.close_inspection()  # answers waiting to be saved go before the database
+        self.drafts.close_draft()
         self._ctx.db.close()
         super().closeEvent(event)

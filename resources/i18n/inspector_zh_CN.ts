@@ -286,22 +286,22 @@
 <context>
     <name>ChecklistForm</name>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="173"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="168"/>
         <source>Required</source>
         <translation>必答</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="171"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="163"/>
         <source>Key item</source>
         <translation>重点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="176"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="166"/>
         <source>Basis: %1</source>
         <translation>检查依据：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="316"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="299"/>
         <source>Answered %1 / required %2</source>
         <translation>已答 %1 / 必答 %2</translation>
     </message>
@@ -367,117 +367,117 @@
 <context>
     <name>ChecklistsScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="282"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="274"/>
         <source>Import checklist</source>
         <translation>导入检查清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="283"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="275"/>
         <source>Checklists (*.json *.xlsx)</source>
         <translation>检查清单 (*.json *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="297"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="289"/>
         <source>%1 version %2 is already in the library.</source>
         <translation>%1 第 %2 版已在清单库中，内容相同。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="300"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="292"/>
         <source>Imported %1 version %2 as a draft.</source>
         <translation>已导入 %1 第 %2 版（草稿）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="307"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="299"/>
         <source>Not imported: %1 has %2 problem(s).</source>
         <translation>未导入：%1 有 %2 处问题。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="310"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="302"/>
         <source>Problems in %1</source>
         <translation>%1 中的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="313"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="305"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="320"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="312"/>
         <source>Publish checklist</source>
         <translation>发布检查清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="321"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="313"/>
         <source>Publish %1 version %2? A published version can never change, and every laptop receives it on its next sync.</source>
         <translation>发布 %1 第 %2 版？发布后不能再更改，各终端下次同步时都会收到。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="329"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="321"/>
         <source>Published %1 version %2.</source>
         <translation>已发布 %1 第 %2 版。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="331"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="323"/>
         <source>Not published: %1</source>
         <translation>未发布：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="338"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="330"/>
         <source>XLSForm workbook (*.xlsx)</source>
         <translation>XLSForm 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="340"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="332"/>
         <source>Export checklist</source>
         <translation>导出检查清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="341"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="333"/>
         <source>Checklist JSON (*.json)</source>
         <translation>检查清单 JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="421"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="413"/>
         <source>Compare versions…</source>
         <translation>比较版本…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="356"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="348"/>
         <source>Checklist written to %1</source>
         <translation>清单已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="357"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="349"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="411"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="403"/>
         <source>Preview: try the form here; nothing is saved.</source>
         <translation>预览：可在此试填，不会保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="412"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="404"/>
         <source>Select a version to preview it.</source>
         <translation>选择一个版本以预览。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="415"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="407"/>
         <source>Checklists</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="416"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="408"/>
         <source>Import checklist…</source>
         <translation>导入清单…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="418"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="410"/>
         <source>Publish…</source>
         <translation>发布…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="419"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="411"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -485,7 +485,7 @@
 <context>
     <name>ComplianceEditor</name>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="149"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="195"/>
         <source>Note (optional)</source>
         <translation>说明（选填）</translation>
     </message>
@@ -493,22 +493,22 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="322"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="385"/>
         <source>not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="323"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="386"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="323"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="386"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="324"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="387"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -516,17 +516,17 @@
 <context>
     <name>DirectoryScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="281"/>
+        <location filename="../../inspector/ui/screens/directory.py" line="278"/>
         <source>Directories</source>
         <translation>名录库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="283"/>
+        <location filename="../../inspector/ui/screens/directory.py" line="280"/>
         <source>Market entities</source>
         <translation>市场主体</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="284"/>
+        <location filename="../../inspector/ui/screens/directory.py" line="281"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
@@ -534,42 +534,42 @@
 <context>
     <name>DirectoryTab</name>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="167"/>
+        <location filename="../../inspector/ui/screens/directory.py" line="168"/>
         <source>Filter by name, credit code, address, person… (Ctrl+F)</source>
         <translation>按名称、信用代码、住所、人员筛选……（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="169"/>
+        <location filename="../../inspector/ui/screens/directory.py" line="170"/>
         <source>Filter by name, staff id, unit, certificate… (Ctrl+F)</source>
         <translation>按姓名、工号、单位、执法证号筛选……（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="170"/>
+        <location filename="../../inspector/ui/screens/directory.py" line="171"/>
         <source>Import…</source>
         <translation>导入……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="171"/>
+        <location filename="../../inspector/ui/screens/directory.py" line="172"/>
         <source>Import from .xlsx or .csv (Ctrl+I)</source>
         <translation>从 .xlsx 或 .csv 文件导入（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="186"/>
+        <location filename="../../inspector/ui/screens/directory.py" line="187"/>
         <source>Could not load the directory</source>
         <translation>名录加载失败</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="198"/>
+        <location filename="../../inspector/ui/screens/directory.py" line="199"/>
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="200"/>
+        <location filename="../../inspector/ui/screens/directory.py" line="201"/>
         <source>%1 records</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/directory.py" line="202"/>
+        <location filename="../../inspector/ui/screens/directory.py" line="203"/>
         <source>%1 of %2 shown</source>
         <translation>显示 %1 / 共 %2 条</translation>
     </message>
@@ -835,102 +835,102 @@
 <context>
     <name>DraftsScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="282"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="278"/>
         <source>No draft started: %1</source>
         <translation>未能开始填写：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="287"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="283"/>
         <source>Started filling %1 version %2.</source>
         <translation>已开始填写 %1 第 %2 版。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="294"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="290"/>
         <source>Discard draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="295"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="291"/>
         <source>Discard this draft of %1 with its %2 answer(s)? This cannot be undone.</source>
         <translation>删除这份 %1 草稿及其 %2 个答案？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="303"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="299"/>
         <source>Draft discarded.</source>
         <translation>草稿已删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="305"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="301"/>
         <source>Not discarded: %1</source>
         <translation>未删除：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="316"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="312"/>
         <source>Cannot move: %1</source>
         <translation>无法迁移：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="331"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="327"/>
         <source>Not moved: %1</source>
         <translation>未迁移：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="336"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="332"/>
         <source>The draft now uses version %1.</source>
         <translation>草稿现使用第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="354"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="350"/>
         <source>Not saved yet (%1); trying again…</source>
         <translation>尚未保存（%1），正在重试…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="357"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="353"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="359"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="355"/>
         <source>Every answer is saved as you give it.</source>
         <translation>每个答案随填随存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="369"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="365"/>
         <source>This draft uses version %1 of %2.</source>
         <translation>本草稿使用 %2 第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="371"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="367"/>
         <source>Start a draft or select one to fill it.</source>
         <translation>新建草稿，或选择一份草稿继续填写。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="375"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="371"/>
         <source>This draft uses version %1; version %2 has been published. You may finish it on version %1, or move it.</source>
         <translation>本草稿使用第 %1 版；第 %2 版已经发布。可以在第 %1 版上填完，也可以迁移到新版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="400"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="396"/>
         <source>Fill a checklist</source>
         <translation>填写清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="401"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="397"/>
         <source>For (e.g. the business&apos;s name)</source>
         <translation>检查对象（如经营者名称）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="402"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="398"/>
         <source>New draft</source>
         <translation>新建草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="404"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="400"/>
         <source>Discard…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="405"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="401"/>
         <source>Move to the new version…</source>
         <translation>迁移到新版本…</translation>
     </message>
@@ -1245,6 +1245,310 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
     </message>
 </context>
 <context>
+    <name>FieldTaskTableModel</name>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="102"/>
+        <source>Entity</source>
+        <translation>检查对象</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="103"/>
+        <source>Credit code</source>
+        <translation>信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="105"/>
+        <source>Due date</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="107"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="109"/>
+        <source>Team</source>
+        <translation>检查组</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="117"/>
+        <source>not released</source>
+        <translation>未下达</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="118"/>
+        <source>to inspect</source>
+        <translation>待检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="119"/>
+        <source>inspecting</source>
+        <translation>检查中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="120"/>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="121"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="123"/>
+        <source>%1 · overdue</source>
+        <translation>%1 · 逾期</translation>
+    </message>
+</context>
+<context>
+    <name>FieldTasksScreen</name>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="461"/>
+        <source>Inspection started with %1 version %2: every answer is saved as you give it.</source>
+        <translation>检查已开始，使用 %1 第 %2 版：每个答案随填随存。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="492"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="496"/>
+        <source>Not finalized: %1 answer(s) still need attention: %2</source>
+        <translation>未办结：还有 %1 处需要处理：%2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="512"/>
+        <source>Finalized; record hash %1…</source>
+        <translation>已办结，记录哈希 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="538"/>
+        <source>%1 task(s)</source>
+        <translation>共 %1 项任务</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="539"/>
+        <source>%1 of %2 task(s)</source>
+        <translation>显示 %1 / 共 %2 项任务</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="544"/>
+        <source>No task selected</source>
+        <translation>未选择任务</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="545"/>
+        <source>Select a task to see its details and inspect it.</source>
+        <translation>选择一项任务，查看详情并开展检查。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="552"/>
+        <source>Inspection under way with %1 version %2, pinned until it is finalized.</source>
+        <translation>检查进行中，使用 %1 第 %2 版，办结前不变。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="556"/>
+        <source>Opening the inspection…</source>
+        <translation>正在打开检查…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="558"/>
+        <source>This task is completed: its record is in the entity&apos;s history.</source>
+        <translation>该任务已完成，检查记录见检查对象的检查历史。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="562"/>
+        <source>No inspection under way. Start it on site: at least two inspectors of the drawn team, their certificates shown, and the checklist.</source>
+        <translation>尚未开始检查。请在现场开始：抽取的检查组中至少两名检查人员在场、出示执法证件，并选择检查清单。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="565"/>
+        <source>This task cannot be inspected.</source>
+        <translation>该任务不能开展检查。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="580"/>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="583"/>
+        <source>%1 · due %2</source>
+        <translation>%1 · 完成期限 %2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="588"/>
+        <source>Lead</source>
+        <translation>主检</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="588"/>
+        <source>Assisting</source>
+        <translation>协检</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="589"/>
+        <source>%1 %2 (%3) · certificate %4 · valid until %5</source>
+        <translation>%1 %2（%3）· 执法证 %4 · 有效期至 %5</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="594"/>
+        <source>%1 · expired or missing</source>
+        <translation>%1 · 已过期或无证件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="600"/>
+        <source>Inspection history: %1</source>
+        <translation>检查历史：%1 次</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="601"/>
+        <source>No finalized inspection of this entity yet.</source>
+        <translation>该检查对象尚无已办结的检查。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="612"/>
+        <source>Not saved yet (%1); trying again…</source>
+        <translation>尚未保存（%1），正在重试…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="615"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="617"/>
+        <source>Every answer is saved as you give it.</source>
+        <translation>每个答案随填随存。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="637"/>
+        <source>Tasks and inspections</source>
+        <translation>任务与检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="638"/>
+        <source>Search name, credit code or address</source>
+        <translation>按名称、信用代码或住所搜索</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="640"/>
+        <source>Start inspection…</source>
+        <translation>开始检查…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="642"/>
+        <source>Finalize…</source>
+        <translation>办结…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="644"/>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="645"/>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="646"/>
+        <source>Risk class</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="646"/>
+        <source>Check items</source>
+        <translation>抽查事项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="647"/>
+        <source>Window</source>
+        <translation>检查时段</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="647"/>
+        <source>Team</source>
+        <translation>检查组</translation>
+    </message>
+</context>
+<context>
+    <name>FinalizeDialog</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="137"/>
+        <source>Finalize the inspection of %1</source>
+        <translation>办结对 %1 的检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="142"/>
+        <source>The answers suggest no result: choose it below.</source>
+        <translation>根据答案无法给出建议结果，请在下方选择。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="145"/>
+        <source>Suggested result: %1
+Because: %2</source>
+        <translation>建议结果：%1
+依据：%2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="148"/>
+        <source>Result</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="151"/>
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="152"/>
+        <source>Why the result differs from the suggestion</source>
+        <translation>所选结果与建议不同的理由</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="154"/>
+        <source>Finalize</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="161"/>
+        <source>The result differs from the suggestion: the reason is required and kept in the record.</source>
+        <translation>所选结果与建议不同：必须说明理由，理由记入检查记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="165"/>
+        <source>A reason is required only when the result differs from the suggestion. Once finalized, the record is locked and hashed.</source>
+        <translation>仅当所选结果与建议不同时须说明理由。办结后记录即锁定并计算哈希。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="131"/>
+        <source>Finalized</source>
+        <translation>办结时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="133"/>
+        <source>Result</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="134"/>
+        <source>Record hash</source>
+        <translation>记录哈希</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="142"/>
+        <source>%1 (correction)</source>
+        <translation>%1（更正）</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <location filename="../../inspector/ui/screens/home.py" line="127"/>
@@ -1553,92 +1857,97 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="167"/>
+        <location filename="../../inspector/ui/main_window.py" line="170"/>
         <source>Inspector: random inspections and sampling</source>
         <translation>Inspector 双随机抽查与抽样</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="168"/>
+        <location filename="../../inspector/ui/main_window.py" line="171"/>
         <source>Inspector · 双随机、一公开</source>
         <translation>Inspector · 双随机、一公开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="169"/>
+        <location filename="../../inspector/ui/main_window.py" line="172"/>
         <source>Acting as</source>
         <translation>当前角色</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="170"/>
+        <location filename="../../inspector/ui/main_window.py" line="173"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="187"/>
+        <location filename="../../inspector/ui/main_window.py" line="190"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="188"/>
+        <location filename="../../inspector/ui/main_window.py" line="191"/>
         <source>Directories</source>
         <translation>名录库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="189"/>
+        <location filename="../../inspector/ui/main_window.py" line="192"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="190"/>
+        <location filename="../../inspector/ui/main_window.py" line="193"/>
         <source>Plans and draw</source>
         <translation>抽查计划与抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="191"/>
+        <location filename="../../inspector/ui/main_window.py" line="194"/>
         <source>Publication</source>
         <translation>结果公示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="193"/>
+        <location filename="../../inspector/ui/main_window.py" line="196"/>
+        <source>Tasks</source>
+        <translation>任务与检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="197"/>
         <source>Fill a checklist</source>
         <translation>填写清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="194"/>
+        <location filename="../../inspector/ui/main_window.py" line="198"/>
         <source>Checklists</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="245"/>
+        <location filename="../../inspector/ui/main_window.py" line="249"/>
         <source>Opening workspace…</source>
         <translation>正在打开工作区……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="247"/>
+        <location filename="../../inspector/ui/main_window.py" line="251"/>
         <source>Workspace: %1 · device %2</source>
         <translation>工作区：%1 · 设备 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="251"/>
+        <location filename="../../inspector/ui/main_window.py" line="255"/>
         <source>Working…</source>
         <translation>处理中……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="251"/>
+        <location filename="../../inspector/ui/main_window.py" line="255"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="254"/>
+        <location filename="../../inspector/ui/main_window.py" line="258"/>
         <source>Something went wrong</source>
         <translation>出现错误</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="255"/>
+        <location filename="../../inspector/ui/main_window.py" line="259"/>
         <source>The operation %1 failed: %2</source>
         <translation>操作 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="192"/>
+        <location filename="../../inspector/ui/main_window.py" line="195"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -1646,22 +1955,22 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>MediaEditor</name>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="351"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="414"/>
         <source>Take photo (not available yet)</source>
         <translation>拍照（暂未提供）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="352"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="415"/>
         <source>Record sample (not available yet)</source>
         <translation>登记样品（暂未提供）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="353"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="416"/>
         <source>Sign (not available yet)</source>
         <translation>签名（暂未提供）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="355"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="418"/>
         <source>%1 attached</source>
         <translation>已附 %1 个</translation>
     </message>
@@ -1892,107 +2201,107 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>PlanningScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="219"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="211"/>
         <source>Import plan file</source>
         <translation>导入计划文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="219"/>
-        <location filename="../../inspector/ui/screens/planning.py" line="244"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="211"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="236"/>
         <source>Plan files (*.json)</source>
         <translation>计划文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="228"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="220"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="235"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="227"/>
         <source>Read %1: check the plan, then save it.</source>
         <translation>已读取 %1：请核对计划后保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="239"/>
-        <location filename="../../inspector/ui/screens/planning.py" line="249"/>
-        <location filename="../../inspector/ui/screens/planning.py" line="258"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="231"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="241"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="250"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="244"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="236"/>
         <source>Export plan file</source>
         <translation>导出计划文件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="255"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="247"/>
         <source>Plan written to %1</source>
         <translation>计划已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="261"/>
-        <location filename="../../inspector/ui/screens/planning.py" line="266"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="253"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="258"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="272"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="264"/>
         <source>Plan %1 saved. Commit a seed on the next tab.</source>
         <translation>计划 %1 已保存。请在下一页签提交种子。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="306"/>
-        <location filename="../../inspector/ui/screens/planning.py" line="363"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="298"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="355"/>
         <source>New plan</source>
         <translation>新建计划</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="308"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="300"/>
         <source>Editing %1</source>
         <translation>正在编辑 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="310"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="302"/>
         <source>%1 is drawn: save changes under a new code</source>
         <translation>%1 已抽取：修改后请以新编号保存</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="326"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="318"/>
         <source>The preview waits for a complete plan: %1</source>
         <translation>计划填写完整后显示预览：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="362"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="354"/>
         <source>Plans and draw</source>
         <translation>抽查计划与抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="365"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="357"/>
         <source>Import plan file…</source>
         <translation>导入计划文件……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="367"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="359"/>
         <source>Export plan file…</source>
         <translation>导出计划文件……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="369"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="361"/>
         <source>Save plan</source>
         <translation>保存计划</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="371"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="363"/>
         <source>Plan definition</source>
         <translation>计划内容</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="372"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="364"/>
         <source>Seed and draw</source>
         <translation>种子与抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/planning.py" line="373"/>
+        <location filename="../../inspector/ui/screens/planning.py" line="365"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
@@ -2073,6 +2382,79 @@ Current team: %3</source>
         <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="112"/>
         <source>Write the reason for the recusal: it is kept in the redraw record.</source>
         <translation>请填写回避理由：理由将记入重抽记录。</translation>
+    </message>
+</context>
+<context>
+    <name>StartInspectionDialog</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="143"/>
+        <source>Start the inspection</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="145"/>
+        <source>Inspectors present (at least two, from the drawn team)</source>
+        <translation>在场检查人员（至少两名，须为抽取的检查组成员）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="149"/>
+        <source>%1 (%2) · certificate %3 · valid until %4</source>
+        <translation>%1（%2）· 执法证 %3 · 有效期至 %4</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="155"/>
+        <source>%1 · expired or missing</source>
+        <translation>%1 · 已过期或无证件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="157"/>
+        <source>Lead inspector</source>
+        <translation>主检人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="158"/>
+        <source>Assisting inspector</source>
+        <translation>协检人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="160"/>
+        <source>The certificates were shown to the party (Administrative Penalty Law art. 55)</source>
+        <translation>已出示执法证件（《行政处罚法》第五十五条）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="162"/>
+        <source>Everyone present declared no conflict of interest with the entity</source>
+        <translation>在场人员均无需回避（与检查对象无利害关系）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="163"/>
+        <source>&amp;Place</source>
+        <translation>检查地点(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="164"/>
+        <source>Where the inspection takes place</source>
+        <translation>实施检查的地点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="165"/>
+        <source>&amp;Checklist</source>
+        <translation>检查清单(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="166"/>
+        <source>The latest published version is used for the whole inspection</source>
+        <translation>使用最新发布的版本，整个检查过程中不变</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="168"/>
+        <source>Start inspection</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="177"/>
+        <source>No checklist is published yet: an administrator publishes one in the checklist library.</source>
+        <translation>尚无已发布的检查清单：请管理员在检查清单库中发布。</translation>
     </message>
 </context>
 <context>
@@ -2790,57 +3172,57 @@ Current team: %3</source>
         <translation>一名检查人员已下达任务的签名文件，供无法同步的电脑使用</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="181"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="174"/>
         <source>Choose a plan to see its tasks.</source>
         <translation>选择一个计划以查看其任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="183"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="176"/>
         <source>Plan %1 has not been drawn yet.</source>
         <translation>计划 %1 尚未抽取。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="186"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="179"/>
         <source>Plan %1: %2 tasks, %3 waiting for release.</source>
         <translation>计划 %1：共 %2 项任务，%3 项待下达。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="212"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="205"/>
         <source>Release tasks</source>
         <translation>下达任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="213"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="206"/>
         <source>Release the %1 tasks of plan %2 to their teams? They go to the inspectors&apos; laptops with the next sync.</source>
         <translation>将计划 %2 的 %1 项任务下达给各检查组吗？任务将在下次同步时发送到检查人员的电脑。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="228"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="221"/>
         <source>%1 tasks released.</source>
         <translation>已下达 %1 项任务。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="249"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="242"/>
         <source>Choose a plan first.</source>
         <translation>请先选择计划。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="261"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="254"/>
         <source>Redraw %1 recorded for %2: %3 → %4. SHA-256 %5</source>
         <translation>已记录 %2 的第 %1 次重抽：%3 → %4。SHA-256 %5</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="272"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="265"/>
         <source>Folder for the redraw records</source>
         <translation>重抽记录保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="287"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="280"/>
         <source>Plan %1 has no redraw records.</source>
         <translation>计划 %1 没有重抽记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="290"/>
+        <location filename="../../inspector/ui/widgets/tasks_panel.py" line="283"/>
         <source>%1 redraw records written to %2 (REDRAW-1.json to REDRAW-%1.json)</source>
         <translation>已将 %1 份重抽记录写入 %2（REDRAW-1.json 至 REDRAW-%1.json）</translation>
     </message>
@@ -2848,7 +3230,7 @@ Current team: %3</source>
 <context>
     <name>TextEditor</name>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="269"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="332"/>
         <source>Scan or type the code, then Enter</source>
         <translation>扫码或输入编码后按回车</translation>
     </message>

@@ -51,10 +51,10 @@ def test_each_role_sees_its_screens_and_actions(
 
     screens = {"home": "概览", "directory": "名录库", "audit": "审计日志",
                "plans": "抽查计划与抽取", "disclosure": "结果公示", "sync": "同步",
-               "drafts": "填写清单", "checklists": "检查清单"}
+               "tasks": "任务与检查", "drafts": "填写清单", "checklists": "检查清单"}
     expected = [key for key in screens if (key != "audit" or sees_audit)
                 and (key not in ("plans", "disclosure", "checklists") or sees_plans)
-                and (key != "drafts" or role is not Role.AUDITOR)]
+                and (key not in ("tasks", "drafts") or role is not Role.AUDITOR)]
     assert window.visible_screen_keys() == expected
     assert [window.navigation.item(r).text() for r in range(window.navigation.count())] == [
         screens[key] for key in expected]
@@ -81,7 +81,7 @@ def test_the_role_box_changes_the_acting_role(app_window: Launched) -> None:
     box.setCurrentIndex(box.findText("检查人员"))
 
     assert app_window.ctx.role is Role.INSPECTOR
-    assert window.visible_screen_keys() == ["home", "directory", "sync", "drafts"]
+    assert window.visible_screen_keys() == ["home", "directory", "sync", "tasks", "drafts"]
     assert not app_window.entities.import_button.isVisibleTo(window)
     assert box.currentText() == "检查人员"
 
@@ -136,8 +136,10 @@ def test_ctrl_and_a_number_skip_screens_the_role_may_not_use(app_window: Launche
 
     assert window.stack.currentWidget() is window.sync, "the audit log is skipped"
     qtbot.keyClick(window, Qt.Key.Key_4, CTRL)
+    assert window.stack.currentWidget() is window.tasks
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
     assert window.stack.currentWidget() is window.drafts
-    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)  # no fifth screen: nothing moves
+    qtbot.keyClick(window, Qt.Key.Key_6, CTRL)  # no sixth screen: nothing moves
 
     assert window.stack.currentWidget() is window.drafts
-    assert window.navigation.currentRow() == 3
+    assert window.navigation.currentRow() == 4

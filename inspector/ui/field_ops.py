@@ -1,0 +1,88 @@
+"""The ops of the field screen (任务与检查), named ``verb_noun``.
+
+Contract: each function builds an :class:`~inspector.ui.db_worker.Op` whose body runs on
+the DB thread and calls :mod:`inspector.services.field_tasks` (the task list, an
+entity's history and fields), :mod:`inspector.services.checklist_drafts` (the answers
+of an inspection under way) or :mod:`inspector.services.inspections` (starting and
+finalizing under the rules). Results are frozen views; arguments are copied when the op
+is built, so the caller may change its own lists while the op waits its turn. Refusals
+raise ``InspectionError`` (or ``DraftError``) with the reason in both languages, and a
+refused op writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from inspector.core.roles import Actor
+from inspector.forms.expressions import Value
+from inspector.services import checklist_drafts, field_tasks, inspections
+from inspector.services.changes import Outcome
+from inspector.services.checklist_drafts import OpenDraft
+from inspector.services.field_tasks import FieldTaskView, PastInspection
+from inspector.services.inspections import FinalizedInspection, StartedInspection
+from inspector.ui.db_worker import Op, OpEnv
+
+
+@dataclass(frozen=True, slots=True)
+class OpenInspection:
+    """An inspection under way, ready for its form: the draft holding its answers (with
+    the pinned checklist version) and the inspected entity's fields for conditions."""
+
+    draft: OpenDraft
+    entity: Mapping[str, Value]
+
+
+@dataclass(frozen=True, slots=True)
+class StartRequest:
+    """What the start dialog gathered: who is present, what was declared, where, and
+    which checklist (its code; the latest published version is pinned)."""
+
+    team: tuple[str, ...]  # staff ids
+    certificates_shown: bool
+    no_conflict_declared: bool
+    location: str
+    checklist: str
+
+
+def load_field_tasks(today: date) -> Op[tuple[FieldTaskView, ...]]:
+    return Op("load_field_tasks",
+              lambda env: field_tasks.list_field_tasks(env.workspace.store, today))
+
+
+def load_entity_history(entity_uuid: str) -> Op[tuple[PastInspection, ...]]:
+    return Op("load_entity_history",
+              lambda env: field_tasks.entity_history(env.workspace.store, entity_uuid))
+
+
+def open_inspection_form(draft_uuid: str, entity_uuid: str) -> Op[OpenInspection]:
+    def body(env: OpEnv) -> OpenInspection:
+        store = env.workspace.store
+        return OpenInspection(checklist_drafts.open_draft(store, draft_uuid),
+                              field_tasks.entity_fields_for(store, entity_uuid))
+
+    return Op("open_inspection_form", body)
+
+
+def start_field_inspection(task_uuid: str, request: StartRequest,
+                           actor: Actor) -> Op[StartedInspection]:
+    def body(env: OpEnv) -> Outcome[StartedInspection]:
+        return inspections.start_inspection(
+            env.workspace.store, actor, task_uuid, checklist=request.checklist,
+            team=request.team, certificates_shown=request.certificates_shown,
+            no_conflict_declared=request.no_conflict_declared, location=request.location)
+
+    return Op("start_field_inspection", body)
+
+
+def finalize_field_inspection(inspection_uuid: str, result_codes: Sequence[str], reason: str,
+                              actor: Actor) -> Op[FinalizedInspection]:
+    codes = tuple(result_codes)
+
+    def body(env: OpEnv) -> Outcome[FinalizedInspection]:
+        return inspections.finalize_inspection(env.workspace.store, actor, inspection_uuid,
+                                               result_codes=codes, reason=reason)
+
+    return Op("finalize_field_inspection", body)

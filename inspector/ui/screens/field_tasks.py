@@ -1,0 +1,662 @@
+"""The field screen (任务与检查): the tasks released to the field, an inspection started
+under the rules, its checklist filled with autosave, and its result finalized.
+
+Contract: main thread; every read and write goes through an op on the DB thread
+(:mod:`inspector.ui.field_ops`). The task list loads when the screen shows and, while it
+shows, whenever the bus reports tasks, entities, inspectors or checklists (not drafts:
+autosaving an answer does not reload it). It lists the entity, its 信用代码, the due
+date, the status (待检查 / 检查中 / 已完成; an open task past its due date says 逾期 and
+its row is tinted red) and the team (the lead first), open tasks first by due date as
+the service returns them; the search box filters by name, code or address. Below, the
+selected task's details: address, legal representative, risk class, check items,
+window, the team with each 执法证 and its validity (expired or missing in red), and the
+entity's finalized inspections (date, result, the first 12 hex digits of the record
+hash).
+
+On the right: a task with an inspection under way shows its checklist form
+(:class:`~inspector.ui.widgets.checklist_form.ChecklistForm` with the entity's fields
+and ``today``), filled with the stored answers; a
+:class:`~inspector.ui.draft_autosave.DraftAutosaver` writes each answer as it is given,
+and a status line says so. "Start inspection…" (an open task without one) opens the
+:class:`~inspector.ui.widgets.start_inspection_dialog.StartInspectionDialog`; the
+service's refusal shows in the dialog, which stays open; a start opens the form.
+"Finalize…" first names every missing or refused answer in the form (the dialog does not
+open while any is left); then the
+:class:`~inspector.ui.widgets.finalize_dialog.FinalizeDialog` shows the engine's
+suggestion; on OK the waiting answers are flushed and the finalize op follows them on
+the DB thread's queue; a refusal shows in the dialog; a finalized record says its hash,
+the form closes and the list reloads. Selecting another task lets go of the form (its
+answers are sent first); :meth:`FieldTasksScreen.close_inspection` does the same when
+the window closes. Shortcuts (while the screen has the focus): Ctrl+F search (Escape
+clears it), Ctrl+Return start or finalize the selected task.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector.core.lifecycles import TaskRole, TaskStatus
+from inspector.core.result_codes import BY_CODE
+from inspector.core.text import Lang
+from inspector.core.workdays import CHINA_TIME
+from inspector.forms.answers import Problem, suggest_result
+from inspector.services.changes import ChangeSet, Topic
+from inspector.services.checklist_library import StoredVersion
+from inspector.services.field_tasks import FieldTaskView, PastInspection, TeamMember
+from inspector.services.inspections import FinalizedInspection, StartedInspection
+from inspector.ui import draft_ops, field_ops
+from inspector.ui.context import AppContext
+from inspector.ui.draft_autosave import DraftAutosaver
+from inspector.ui.field_ops import OpenInspection, StartRequest
+from inspector.ui.planning_models import SHORT_HASH
+from inspector.ui.record_table import record_table, select_row
+from inspector.ui.snapshot_table_model import Column, SnapshotTableModel
+from inspector.ui.widgets.checklist_form import ChecklistForm
+from inspector.ui.widgets.feedback import NO_MESSAGE, Message, error_text, show_message
+from inspector.ui.widgets.finalize_dialog import FinalizeDialog
+from inspector.ui.widgets.start_inspection_dialog import StartInspectionDialog, certificate_valid
+
+OVERDUE_BRUSH = QBrush(QColor("#f8d7d4"))
+EXPIRED_COLOUR = "#b3261e"
+OPEN = frozenset({TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS})
+NAMED_PROBLEMS = 5
+
+
+def _china_time(moment: datetime | None) -> str:
+    """A stored moment (UTC; the store keeps it without its zone) on China's clock."""
+    if moment is None:
+        return "—"
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")
+
+
+def _day(day: date | None) -> str:
+    return day.isoformat() if day else "—"
+
+
+class FieldTaskTableModel(SnapshotTableModel[FieldTaskView]):
+    """Tasks: entity, credit code, due date, status (overdue tinted), team."""
+
+    def __init__(self, lang: Lang, parent: QObject | None = None) -> None:
+        def tint(task: FieldTaskView) -> QBrush | None:
+            return OVERDUE_BRUSH if task.overdue else None
+
+        columns: list[Column[FieldTaskView]] = [
+            Column(lambda: self.tr("Entity"), lambda t, _l: t.entity_name, background=tint),
+            Column(lambda: self.tr("Credit code"), lambda t, _l: t.entity_key,
+                   background=tint),
+            Column(lambda: self.tr("Due date"), lambda t, _l: _day(t.due_date),
+                   sort_key=lambda t: t.due_date or date.max, background=tint),
+            Column(lambda: self.tr("Status"), lambda t, _l: self.status_text(t),
+                   background=tint),
+            Column(lambda: self.tr("Team"), lambda t, _l: "、".join(m.name for m in t.team),
+                   tooltip=lambda t, _l: "、".join(f"{m.name}（{m.staff_id}）" for m in t.team),
+                   background=tint),
+        ]
+        super().__init__(columns, lang, parent)
+
+    def status_text(self, task: FieldTaskView) -> str:
+        text = {
+            TaskStatus.PROPOSED: self.tr("not released"),
+            TaskStatus.ASSIGNED: self.tr("to inspect"),
+            TaskStatus.IN_PROGRESS: self.tr("inspecting"),
+            TaskStatus.COMPLETED: self.tr("completed"),
+            TaskStatus.CANCELLED: self.tr("cancelled"),
+        }[task.status]
+        return self.tr("%1 · overdue").replace("%1", text) if task.overdue else text
+
+
+class HistoryTableModel(SnapshotTableModel[PastInspection]):
+    """An entity's finalized inspections: when, the result, the record hash."""
+
+    def __init__(self, lang: Lang, parent: QObject | None = None) -> None:
+        columns: list[Column[PastInspection]] = [
+            Column(lambda: self.tr("Finalized"), lambda p, _l: _china_time(p.finalized_at),
+                   sort_key=lambda p: p.finalized_at or datetime.min),
+            Column(lambda: self.tr("Result"), lambda p, _l: self.result_text(p)),
+            Column(lambda: self.tr("Record hash"), lambda p, _l: p.content_hash[:SHORT_HASH],
+                   tooltip=lambda p, _l: p.content_hash),
+        ]
+        super().__init__(columns, lang, parent)
+
+    def result_text(self, past: PastInspection) -> str:
+        text = "；".join(f"{c} {BY_CODE[c].label}" if c in BY_CODE else c
+                        for c in past.result_codes)
+        return self.tr("%1 (correction)").replace("%1", text) if past.revision else text
+
+
+class FieldTasksScreen(QWidget):
+    def __init__(self, ctx: AppContext, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._today = today
+        self.current: FieldTaskView | None = None
+        self.history: tuple[PastInspection, ...] = ()
+        self.opened: OpenInspection | None = None
+        self.form_task: FieldTaskView | None = None  # the task whose form is open
+        self.form: ChecklistForm | None = None
+        self.autosaver: DraftAutosaver | None = None
+        self.start_dialog: StartInspectionDialog | None = None
+        self.finalize_dialog: FinalizeDialog | None = None
+        self.checklists: tuple[StoredVersion, ...] = ()
+        self._last_checklist: str | None = None
+        self._opening: str | None = None  # the draft whose form is being loaded
+        self._history_for: str | None = None  # the entity whose history is being loaded
+        self._select_after_load: str | None = None
+        self._message: Message = NO_MESSAGE
+        self._save_state = ""
+        self._stale = True
+
+        self.title = QLabel()
+        self.title.setObjectName("screenTitle")
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("taskSearch")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(280)
+        self.search_edit.textChanged.connect(self._filter)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("taskCount")
+        bar = QHBoxLayout()
+        bar.addWidget(self.title, 1)
+        bar.addWidget(self.count_label)
+        bar.addWidget(self.search_edit)
+
+        self.model = FieldTaskTableModel(ctx.lang, self)
+        self.model.visible_count_changed.connect(lambda *_: self._word_count())
+        self.table = record_table(self.model, "fieldTasksTable", (180, 165, 84, 100, 120))
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._chosen())
+
+        self.entity_label = QLabel()
+        self.entity_label.setObjectName("taskEntity")
+        self.entity_label.setWordWrap(True)
+        self.entity_label.setStyleSheet("font-weight: bold;")
+        self.entity_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.details = QFormLayout()
+        self.details.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.detail_names: dict[str, QLabel] = {}
+        self.detail_values: dict[str, QLabel] = {}
+        for key in ("address", "representative", "risk", "items", "window", "team"):
+            name, value = QLabel(), QLabel()
+            value.setObjectName(f"taskDetail_{key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setTextFormat(Qt.TextFormat.RichText if key == "team"
+                                else Qt.TextFormat.PlainText)
+            self.detail_names[key], self.detail_values[key] = name, value
+            self.details.addRow(name, value)
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 4, 0, 0)
+        details_layout.addWidget(self.entity_label)
+        details_layout.addLayout(self.details)
+        details_layout.addStretch(1)
+        details_area = QScrollArea()
+        details_area.setWidgetResizable(True)
+        details_area.setFrameShape(QFrame.Shape.NoFrame)
+        details_area.setWidget(details)
+
+        self.history_label = QLabel()
+        self.history_label.setObjectName("historyLabel")
+        self.history_model = HistoryTableModel(ctx.lang, self)
+        self.history_table = record_table(self.history_model, "entityHistoryTable",
+                                          (130, 200, 110))
+        history = QWidget()
+        history_layout = QVBoxLayout(history)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        history_layout.addWidget(self.history_label)
+        history_layout.addWidget(self.history_table, 1)
+
+        self.task_label = QLabel()
+        self.task_label.setObjectName("inspectionTask")
+        self.task_label.setWordWrap(True)
+        self.task_label.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.task_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.start_button = QPushButton()
+        self.start_button.setObjectName("startInspectionButton")
+        self.start_button.clicked.connect(self.start_inspection)
+        self.finalize_button = QPushButton()
+        self.finalize_button.setObjectName("finalizeInspectionButton")
+        self.finalize_button.clicked.connect(self.finalize_inspection)
+        task_row = QHBoxLayout()
+        task_row.addWidget(self.task_label, 1)
+        task_row.addWidget(self.start_button)
+        task_row.addWidget(self.finalize_button)
+        self.hint_label = QLabel()
+        self.hint_label.setObjectName("inspectionHint")
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setStyleSheet("color: #555;")
+        self.message_label = QLabel()
+        self.message_label.setObjectName("fieldMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.save_label = QLabel()
+        self.save_label.setObjectName("inspectionAutosaveStatus")
+        self.form_area = QScrollArea()
+        self.form_area.setObjectName("inspectionFormArea")
+        self.form_area.setWidgetResizable(True)
+        self.form_area.setFrameShape(QFrame.Shape.NoFrame)
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.table)
+        left.addWidget(details_area)
+        left.addWidget(history)
+        left.setSizes([360, 260, 140])
+        left.setChildrenCollapsible(False)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(task_row)
+        right_layout.addWidget(self.hint_label)
+        right_layout.addWidget(self.message_label)
+        right_layout.addWidget(self.save_label)
+        right_layout.addWidget(self.form_area, 1)
+        self._filler = QWidget()  # holds the space while no form shows
+        right_layout.addWidget(self._filler, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([620, 660])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+        # Tab: the search, the list, then the buttons and the form.
+        QWidget.setTabOrder(self.search_edit, self.table)
+        QWidget.setTabOrder(self.table, self.start_button)
+        QWidget.setTabOrder(self.start_button, self.finalize_button)
+        QWidget.setTabOrder(self.finalize_button, self.form_area)
+        within = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        QShortcut(QKeySequence("Ctrl+F"), self, self._focus_search, context=within)
+        QShortcut(QKeySequence("Escape"), self.search_edit, self.search_edit.clear,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.act, context=within)
+        ctx.bus.changed.connect(self._on_changed)
+        ctx.workspace_opened.connect(lambda _info: self._workspace_opened())
+        ctx.language_changed.connect(lambda _lang: self.retranslate())
+        self.retranslate()
+        if ctx.workspace is not None:
+            self._workspace_opened()
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def _workspace_opened(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    def reload(self) -> None:
+        if self._ctx.workspace is None:
+            return
+        self._stale = False
+        self._ctx.db.submit(field_ops.load_field_tasks(self._today), on_result=self._loaded,
+                            on_error=self._failed)
+        self._ctx.db.submit(draft_ops.load_fillable_checklists(),
+                            on_result=self._checklists_loaded, on_error=self._failed)
+
+    def _checklists_loaded(self, versions: tuple[StoredVersion, ...]) -> None:
+        self.checklists = versions
+
+    def _loaded(self, tasks: tuple[FieldTaskView, ...]) -> None:
+        wanted = self._select_after_load or (self.current.uuid if self.current else None)
+        self._select_after_load = None
+        self.table.selectionModel().blockSignals(True)
+        self.model.set_snapshot(tasks, [f"{t.entity_name} {t.entity_key} {t.address}"
+                                        .casefold() for t in tasks])
+        self.table.selectionModel().blockSignals(False)
+        if wanted is None and self.model.shown:
+            wanted = self.model.row_at(0).uuid  # the most urgent open task
+        self.select_task(wanted)
+
+    def select_task(self, uuid: str | None) -> bool:
+        """Select the task ``uuid`` (None: none) and show it; False when it is not listed."""
+        row = None if uuid is None else self.model.find_row(lambda t: t.uuid == uuid)
+        selected = select_row(self.table, row)
+        self._chosen()
+        return selected
+
+    def _filter(self, text: str) -> None:
+        """Filter the list; the selected task stays selected (and open) while it shows,
+        and its form stays open while the search hides it."""
+        self.model.set_filter(text)
+        current = self.current
+        row = None if current is None else self.model.find_row(lambda t: t.uuid == current.uuid)
+        if row is not None:
+            self.table.selectionModel().blockSignals(True)
+            select_row(self.table, row)
+            self.table.selectionModel().blockSignals(False)
+
+    def _chosen(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.current = self.model.row_at(rows[0].row()) if rows else None
+        self._show_details()
+        self._load_history()
+        draft = self.current.draft_uuid if self.current else None
+        opened = self.opened.draft.view.uuid if self.opened else None
+        if draft == opened:
+            if self.current is not None and self.opened is not None:
+                self.form_task = self.current
+            self._enable()
+            return
+        self._open(self.current if draft else None)
+
+    def _load_history(self) -> None:
+        entity = self.current.entity_uuid if self.current else None
+        self._history_for = entity
+        if entity is None:
+            self._history_loaded(None, ())
+            return
+        self._ctx.db.submit(field_ops.load_entity_history(entity),
+                            on_result=lambda past: self._history_loaded(entity, past),
+                            on_error=self._failed)
+
+    def _history_loaded(self, entity: str | None, past: tuple[PastInspection, ...]) -> None:
+        if entity != self._history_for:  # an older answer than the selection: drop it
+            return
+        self.history = past
+        self.history_model.set_snapshot(past, [p.uuid for p in past])
+        self._word_history()
+
+    def _open(self, task: FieldTaskView | None) -> None:
+        draft = task.draft_uuid if task is not None else None
+        self._opening = draft
+        if task is None or draft is None:
+            self._show(None, None)
+            return
+        self._ctx.db.submit(field_ops.open_inspection_form(draft, task.entity_uuid),
+                            on_result=lambda opened: self._opened(task, opened),
+                            on_error=self._open_failed)
+
+    def _opened(self, task: FieldTaskView, opened: OpenInspection) -> None:
+        if task.draft_uuid == self._opening:  # an older answer than the selection: drop it
+            self._show(task, opened)
+
+    def _open_failed(self, error: BaseException) -> None:
+        self._show(None, None)
+        self._failed(error)
+
+    def _show(self, task: FieldTaskView | None, opened: OpenInspection | None) -> None:
+        old = self.form_area.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.close_inspection()
+        self.opened, self.form_task = opened, task if opened is not None else None
+        self._save_state = ""
+        if opened is not None:
+            self.form = ChecklistForm(opened.draft.checklist, self._ctx.lang,
+                                      entity=opened.entity, today=self._today)
+            self.form.setObjectName("inspectionForm")
+            self.form.set_answers(opened.draft.answers)
+            self.form_area.setWidget(self.form)
+            self.autosaver = DraftAutosaver(self._ctx.db, opened.draft.view.uuid, self.form,
+                                            self)
+            self.autosaver.state_changed.connect(self._save_state_changed)
+        self._enable()
+        self._word_save_state()
+
+    def close_inspection(self) -> None:
+        """Let go of the open inspection's form; its autosaver sends what waits and goes
+        once saved (the window calls this as it closes)."""
+        if self.autosaver is not None:
+            self.autosaver.retire()
+        self.form, self.autosaver = None, None
+
+    # -- starting ----------------------------------------------------------------------------
+
+    def act(self) -> None:
+        """Ctrl+Return: finalize the inspection under way, or start one."""
+        if self.form is not None:
+            self.finalize_inspection()
+        else:
+            self.start_inspection()
+
+    def start_inspection(self) -> StartInspectionDialog | None:
+        """Open the start dialog for the selected task (None: it cannot start)."""
+        task = self.current
+        if task is None or not self._may_start(task):
+            return None
+        if self.start_dialog is not None:
+            self.start_dialog.close()
+        dialog = StartInspectionDialog(task, self.checklists, self._today,
+                                       self._last_checklist, self)
+        dialog.start_requested.connect(lambda request: self._start(dialog, request))
+        self.start_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _start(self, dialog: StartInspectionDialog, request: StartRequest) -> None:
+        self._last_checklist = request.checklist
+        self._ctx.db.submit(
+            field_ops.start_field_inspection(dialog.task.uuid, request, self._ctx.actor),
+            on_result=lambda started: self._started(dialog, started),
+            on_error=lambda error: dialog.refuse(error_text(self._ctx.lang, error)))
+
+    def _started(self, dialog: StartInspectionDialog, started: StartedInspection) -> None:
+        dialog.finish()
+        self._select_after_load = dialog.task.uuid  # the bus reloads the list: reopen it
+        self._set_message(lambda: self.tr("Inspection started with %1 version %2: every "
+                                          "answer is saved as you give it.")
+                          .replace("%1", started.code).replace("%2", str(started.version)))
+
+    # -- finalizing --------------------------------------------------------------------------
+
+    def finalize_inspection(self) -> FinalizeDialog | None:
+        """Name what is missing, or open the finalize dialog (None: it did not open)."""
+        form, task = self.form, self.form_task
+        if form is None or task is None or task.inspection_uuid is None:
+            return None
+        form.name_missing()
+        problems = form.state().problems
+        if problems:
+            self._set_message(lambda: self._problems_text(form, problems), True)
+            return None
+        suggestion = suggest_result(form.checklist, form.answers(), form.state())
+        if self.finalize_dialog is not None:
+            self.finalize_dialog.close()
+        dialog = FinalizeDialog(task.entity_name, suggestion, self._ctx.lang, self)
+        inspection = task.inspection_uuid
+        dialog.finalize_requested.connect(
+            lambda codes, reason: self._finalize(dialog, inspection, codes, reason))
+        self.finalize_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _problems_text(self, form: ChecklistForm, problems: tuple[Problem, ...]) -> str:
+        lang = self._ctx.lang
+        joiner = "；" if lang is Lang.ZH else "; "
+        named = joiner.join(
+            self.tr("%1 (%2)").replace("%1", form.checklist.items_by_key[p.item].label)
+            .replace("%2", p.text.render(lang)) for p in problems[:NAMED_PROBLEMS])
+        if len(problems) > NAMED_PROBLEMS:
+            named += joiner + "…"
+        return self.tr("Not finalized: %1 answer(s) still need attention: %2") \
+            .replace("%1", str(len(problems))).replace("%2", named)
+
+    def _finalize(self, dialog: FinalizeDialog, inspection: str, codes: tuple[str, ...],
+                  reason: str) -> None:
+        if self.autosaver is not None:
+            self.autosaver.flush(now=True)  # queued before the finalize: it reads them
+        self._ctx.db.submit(
+            field_ops.finalize_field_inspection(inspection, codes, reason, self._ctx.actor),
+            on_result=lambda done: self._finalized(dialog, done),
+            on_error=lambda error: dialog.refuse(error_text(self._ctx.lang, error)))
+
+    def _finalized(self, dialog: FinalizeDialog, done: FinalizedInspection) -> None:
+        dialog.finish()
+        self._opening = None
+        self._show(None, None)
+        self._set_message(lambda: self.tr("Finalized; record hash %1…")
+                          .replace("%1", done.content_hash[:SHORT_HASH]))
+
+    # -- everything else -------------------------------------------------------------------
+
+    def _may_start(self, task: FieldTaskView) -> bool:
+        return task.status in OPEN and task.inspection_uuid is None
+
+    def _enable(self) -> None:
+        task = self.current
+        under_way = task is not None and task.inspection_uuid is not None
+        self.start_button.setVisible(not under_way)
+        self.start_button.setEnabled(task is not None and self._may_start(task))
+        self.finalize_button.setVisible(under_way)
+        self.finalize_button.setEnabled(self.form is not None)
+        self.form_area.setVisible(self.form is not None)
+        self._filler.setVisible(self.form is None)
+        self._word_task()
+
+    def _focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def _word_count(self) -> None:
+        shown, total = self.model.shown, self.model.total
+        self.count_label.setText(
+            self.tr("%1 task(s)").replace("%1", str(total)) if shown == total
+            else self.tr("%1 of %2 task(s)").replace("%1", str(shown)).replace("%2", str(total)))
+
+    def _word_task(self) -> None:
+        task = self.current
+        if task is None:
+            self.task_label.setText(self.tr("No task selected"))
+            self.hint_label.setText(self.tr("Select a task to see its details and inspect "
+                                            "it."))
+            return
+        self.task_label.setText(f"{task.entity_name} · {self.model.status_text(task)}")
+        opened = self.opened
+        if task.inspection_uuid is not None:
+            self.hint_label.setText(
+                self.tr("Inspection under way with %1 version %2, pinned until it is "
+                        "finalized.").replace("%1", opened.draft.view.code)
+                .replace("%2", str(opened.draft.view.version))
+                if opened is not None and self.form is not None
+                else self.tr("Opening the inspection…"))
+        elif task.status is TaskStatus.COMPLETED:
+            self.hint_label.setText(self.tr("This task is completed: its record is in the "
+                                            "entity's history."))
+        elif self._may_start(task):
+            self.hint_label.setText(self.tr(
+                "No inspection under way. Start it on site: at least two inspectors of the "
+                "drawn team, their certificates shown, and the checklist."))
+        else:
+            self.hint_label.setText(self.tr("This task cannot be inspected."))
+
+    def _show_details(self) -> None:
+        task = self.current
+        values = self.detail_values
+        if task is None:
+            self.entity_label.setText("")
+            for label in values.values():
+                label.setText("")
+            return
+        self.entity_label.setText(f"{task.entity_name}\n{task.entity_key}")
+        values["address"].setText(task.address or "—")
+        values["representative"].setText(task.legal_representative or "—")
+        values["risk"].setText(task.risk_class or "—")
+        values["items"].setText("\n".join(task.check_items) or "—")
+        window = self.tr("%1 to %2").replace("%1", _day(task.window_start)) \
+            .replace("%2", _day(task.window_end)) if task.window_start or task.window_end \
+            else "—"
+        values["window"].setText(self.tr("%1 · due %2").replace("%1", window)
+                                 .replace("%2", _day(task.due_date)))
+        values["team"].setText("<br>".join(self._member_html(m) for m in task.team) or "—")
+
+    def _member_html(self, member: TeamMember) -> str:
+        role = self.tr("Lead") if member.role is TaskRole.LEAD else self.tr("Assisting")
+        text = self.tr("%1 %2 (%3) · certificate %4 · valid until %5") \
+            .replace("%1", role).replace("%2", member.name).replace("%3", member.staff_id) \
+            .replace("%4", member.cert_number or "—").replace("%5", _day(member.cert_valid_to))
+        if certificate_valid(member, self._today):
+            return html.escape(text)
+        text = self.tr("%1 · expired or missing").replace("%1", text)
+        return f'<span style="color: {EXPIRED_COLOUR};">{html.escape(text)}</span>'
+
+    def _word_history(self) -> None:
+        count = len(self.history)
+        self.history_label.setText(
+            self.tr("Inspection history: %1").replace("%1", str(count)) if count
+            else self.tr("No finalized inspection of this entity yet."))
+
+    def _save_state_changed(self, state: str) -> None:
+        self._save_state = state
+        self._word_save_state()
+
+    def _word_save_state(self) -> None:
+        autosaver = self.autosaver
+        if self.form is None:
+            text = ""
+        elif self._save_state == "failed" and autosaver is not None:
+            text = self.tr("Not saved yet (%1); trying again…").replace(
+                "%1", error_text(self._ctx.lang, autosaver.error or RuntimeError()))
+        elif self._save_state == "saving":
+            text = self.tr("Saving…")
+        else:
+            text = self.tr("Every answer is saved as you give it.")
+        self.save_label.setText(text)
+
+    def _failed(self, error: BaseException) -> None:
+        self._set_message(lambda: error_text(self._ctx.lang, error), True)
+
+    def _set_message(self, text: Callable[[], str], is_error: bool = False) -> None:
+        self._message = (text, is_error)
+        show_message(self.message_label, self._message)
+
+    def _on_changed(self, changes: ChangeSet) -> None:
+        if not changes & {Topic.TASKS, Topic.ENTITIES, Topic.INSPECTORS, Topic.CHECKLISTS}:
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        self.reload()
+
+    def retranslate(self) -> None:
+        lang = self._ctx.lang
+        self.title.setText(self.tr("Tasks and inspections"))
+        self.search_edit.setPlaceholderText(self.tr("Search name, credit code or address"))
+        self.search_edit.setToolTip("Ctrl+F")
+        self.start_button.setText(self.tr("Start inspection…"))
+        self.start_button.setToolTip("Ctrl+Return")
+        self.finalize_button.setText(self.tr("Finalize…"))
+        self.finalize_button.setToolTip("Ctrl+Return")
+        for key, text in (("address", self.tr("Address")),
+                          ("representative", self.tr("Legal representative")),
+                          ("risk", self.tr("Risk class")), ("items", self.tr("Check items")),
+                          ("window", self.tr("Window")), ("team", self.tr("Team"))):
+            self.detail_names[key].setText(text)
+        self.model.retranslate(lang)
+        self.history_model.retranslate(lang)
+        if self.form is not None:
+            self.form.retranslate(lang)
+        if self.start_dialog is not None:
+            self.start_dialog.retranslate()
+        if self.finalize_dialog is not None:
+            self.finalize_dialog.retranslate(lang)
+        self._show_details()
+        self._word_history()
+        self._word_count()
+        self._word_save_state()
+        self._enable()
+        show_message(self.message_label, self._message)

@@ -1,0 +1,287 @@
+"""The 任务与检查 screen: a released task in the list (overdue, with its team), a start
+refused in the dialog for an expired certificate, a start that opens the form, answers
+autosaved as they are given, and finalizing: missing answers named, a different result
+without a reason refused, the suggested result recorded with its hash."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from inspector.core.directory import EntityType
+from inspector.core.lifecycles import TaskRole, TaskSource, TaskStatus
+from inspector.core.roles import Role
+from inspector.core.text import Lang
+from inspector.db.models import (
+    ChecklistDraft,
+    Inspection,
+    Inspector,
+    MarketEntity,
+    Recusal,
+    Task,
+    TaskInspector,
+)
+from inspector.services import checklist_drafts, checklist_library, field_tasks
+from inspector.services.workspace import Workspace
+from inspector.ui.screens.field_tasks import OVERDUE_BRUSH, FieldTasksScreen
+from inspector.ui.widgets.start_inspection_dialog import StartInspectionDialog
+from tests.ui.helpers import LEFT, TODAY, Launched, Launcher, type_chinese
+from tests.ui.planning_support import on_db
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+STATUS = 3
+CHECKLIST: dict[str, Any] = {
+    "format": "inspector-checklist-v1", "code": "XCJC", "version": 1,
+    "title": "个体工商户现场检查", "entity_types": ["individual"],
+    "check_items": ["个体工商户经营行为的检查"],
+    "sections": [{"key": "site", "title": "经营场所", "items": [
+        {"key": "licence_shown", "kind": "compliance", "label": "营业执照悬挂在醒目位置",
+         "severity": "key", "required": True},
+        {"key": "premises_clean", "kind": "compliance", "label": "经营场所整洁",
+         "required": True},
+        {"key": "stall_note", "kind": "text", "label": "个体工商户摊位说明",
+         "visible_if": "entity.entity_type = 'individual'"},
+        {"key": "company_note", "kind": "text", "label": "企业分支机构说明",
+         "visible_if": "entity.entity_type = 'enterprise'"},
+    ]}],
+}
+
+
+@dataclass(frozen=True)
+class Setup:
+    task: str
+    entity: str  # uuid
+    name: str
+    code: str
+    team: tuple[str, ...]  # staff ids: two valid certificates, then an expired one
+
+
+def prepare(app: Launched, tmp_path: Path) -> Setup:
+    """Publish a small checklist and release a task (due two days ago) for an individual
+    business, with a team of three: two certificates valid for years, one expired."""
+    path = tmp_path / "xcjc.json"
+    path.write_text(json.dumps(CHECKLIST, ensure_ascii=False), encoding="utf-8")
+    actor = app.ctx.actor
+
+    def work(ws: Workspace) -> Setup:
+        checklist_library.import_checklist(ws.store, actor, path)
+        checklist_library.publish_version(ws.store, actor, "XCJC", 1)
+        with ws.store.write() as session:
+            entity = session.scalars(
+                select(MarketEntity).where(MarketEntity.entity_type == EntityType.INDIVIDUAL,
+                                           MarketEntity.deleted_at.is_(None))
+                .order_by(MarketEntity.id).limit(1)).one()
+            recused = select(Recusal.inspector_id).where(Recusal.entity_id == entity.id)
+            people = session.scalars(
+                select(Inspector).where(Inspector.active.is_(True),
+                                        Inspector.id.not_in(recused))
+                .order_by(Inspector.id).limit(3)).all()
+            for person, valid_to in zip(people, (date(2099, 12, 31), date(2099, 12, 31),
+                                                 date(2020, 6, 30)), strict=True):
+                person.cert_number = person.cert_number or f"冀{person.staff_id}"
+                person.cert_valid_from, person.cert_valid_to = date(2015, 1, 1), valid_to
+            task = Task(entity_id=entity.id, source=TaskSource.AD_HOC, reason="投诉举报",
+                        status=TaskStatus.ASSIGNED, due_date=TODAY - timedelta(days=2),
+                        window_start=TODAY - timedelta(days=20),
+                        window_end=TODAY - timedelta(days=3),
+                        check_items=[{"code": "GT-1", "title": "个体工商户经营行为的检查"}])
+            session.add(task)
+            session.flush()
+            session.add_all(TaskInspector(task_id=task.id, inspector_id=person.id,
+                                          role=TaskRole.LEAD if n == 0 else TaskRole.ASSIST)
+                            for n, person in enumerate(people))
+            return Setup(task.uuid, entity.uuid, entity.name, entity.identifier,
+                         tuple(p.staff_id for p in people))
+
+    return on_db(app, work)
+
+
+def field_screen(launch: Launcher, tmp_path: Path) -> tuple[Launched, FieldTasksScreen, Setup]:
+    app = launch()
+    setup = prepare(app, tmp_path)
+    app.ctx.set_role(Role.INSPECTOR)
+    assert app.window.show_screen("tasks")
+    screen = app.window.tasks
+    assert screen.current is not None and screen.current.uuid == setup.task
+    return app, screen, setup
+
+
+def stored(app: Launched, sql_model: Any) -> int:
+    return int(on_db(app, lambda ws: _count(ws, sql_model)))
+
+
+def _count(ws: Workspace, sql_model: Any) -> int:
+    with ws.store.read() as session:
+        return int(session.scalar(select(func.count()).select_from(sql_model)) or 0)
+
+
+def open_start(screen: FieldTasksScreen, qtbot: QtBot) -> StartInspectionDialog:
+    qtbot.mouseClick(screen.start_button, LEFT)
+    dialog = screen.start_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def start(screen: FieldTasksScreen, qtbot: QtBot, setup: Setup) -> None:
+    dialog = open_start(screen, qtbot)
+    dialog.certificates_box.setChecked(True)
+    dialog.no_conflict_box.setChecked(True)
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(lambda: screen.form is not None)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def choose(qtbot: QtBot, screen: FieldTasksScreen, key: str, number: int) -> None:
+    assert screen.form is not None
+    strip = screen.form.row(key).editor.choice
+    qtbot.mouseClick(strip, LEFT, pos=strip.option_rect(number).center())
+
+
+def test_the_list_shows_the_released_task_overdue_with_its_team(
+        launch: Launcher, qtbot: QtBot, tmp_path: Path) -> None:
+    app, screen, setup = field_screen(launch, tmp_path)
+
+    row = screen.model.find_row(lambda t: t.uuid == setup.task)
+    assert row is not None
+    index = screen.model.index(row, STATUS)
+    assert index.data() == "待检查 · 逾期"
+    assert index.data(Qt.ItemDataRole.BackgroundRole) == OVERDUE_BRUSH
+    assert screen.model.index(row, 1).data() == setup.code
+    assert screen.model.index(row, 2).data() == (TODAY - timedelta(days=2)).isoformat()
+    team = screen.detail_values["team"].text()
+    lead, assisting, expired = team.split("<br>")
+    assert lead.startswith("主检 ") and f"（{setup.team[0]}）" in lead
+    assert "有效期至 2099-12-31" in lead and "color" not in lead
+    assert "协检 " in assisting and "color" not in assisting
+    assert "color: #b3261e" in expired and "有效期至 2020-06-30 · 已过期或无证件" in expired
+    assert screen.detail_values["items"].text() == "GT-1 个体工商户经营行为的检查"
+    assert screen.history_label.text() == "该检查对象尚无已办结的检查。"
+    assert screen.start_button.isVisible() and screen.start_button.isEnabled()
+    assert not screen.finalize_button.isVisible()
+
+    # The search finds the task by its code, and hides it for another text.
+    type_chinese(screen.search_edit, setup.code[-8:])
+    assert screen.model.find_row(lambda t: t.uuid == setup.task) is not None
+    screen.search_edit.clear()
+    type_chinese(screen.search_edit, "没有这样的名称")
+    assert screen.model.shown == 0
+    assert screen.current is not None, "the task stays open while the search hides it"
+    screen.search_edit.clear()
+
+    app.ctx.set_lang(Lang.EN)
+    assert screen.title.text() == "Tasks and inspections"
+    assert screen.model.index(0, STATUS).data() == "to inspect · overdue"
+    assert screen.start_button.text() == "Start inspection…"
+    assert "· expired or missing" in screen.detail_values["team"].text()
+
+
+def test_an_expired_certificate_is_refused_in_the_dialog_and_a_valid_team_starts(
+        launch: Launcher, qtbot: QtBot, tmp_path: Path) -> None:
+    app, screen, setup = field_screen(launch, tmp_path)
+    dialog = open_start(screen, qtbot)
+    boxes = dialog.member_boxes
+    assert [boxes[s].isChecked() for s in setup.team] == [True, True, False]
+    assert "b3261e" in boxes[setup.team[2]].styleSheet()
+    assert dialog.checklist_box.currentData() == "XCJC"
+
+    boxes[setup.team[2]].setChecked(True)  # the expired one too
+    dialog.certificates_box.setChecked(True)
+    dialog.no_conflict_box.setChecked(True)
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+
+    assert dialog.isVisible(), "a refusal keeps the dialog open"
+    assert "的执法证已于 2020-06-30 过期，不能参加检查" in dialog.error_label.text()
+    assert f"（{setup.team[2]}）" in dialog.error_label.text()
+    assert stored(app, Inspection) == 0 and stored(app, ChecklistDraft) == 0
+    assert screen.form is None
+
+    boxes[setup.team[2]].setChecked(False)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.location_edit, Qt.Key.Key_Return, CTRL)  # Ctrl+Enter starts
+
+    qtbot.waitUntil(lambda: screen.form is not None)
+    assert not dialog.isVisible()
+    assert screen.message_label.text() == "检查已开始，使用 XCJC 第 1 版：每个答案随填随存。"
+    assert screen.current is not None and screen.current.uuid == setup.task
+    row = screen.model.find_row(lambda t: t.uuid == setup.task)
+    assert row is not None and screen.model.index(row, STATUS).data() == "检查中 · 逾期"
+    assert screen.finalize_button.isVisible() and not screen.start_button.isVisible()
+    form = screen.form
+    assert form is not None
+    # The entity's fields reach the form: an individual business, not an enterprise.
+    assert form.is_shown("stall_note") and not form.is_shown("company_note")
+
+    choose(qtbot, screen, "licence_shown", 0)
+    type_chinese(form.row("stall_note").editor.edit, "东门第 3 号摊位")
+    autosaver = screen.autosaver
+    assert autosaver is not None
+    qtbot.waitUntil(lambda: autosaver.idle and screen.save_label.text() == "每个答案随填随存。")
+    draft = on_db(app, lambda ws: checklist_drafts.open_draft(ws.store, autosaver.draft))
+    assert draft.answers["licence_shown"] == "符合"
+    assert draft.answers["stall_note"] == "东门第 3 号摊位"
+
+
+def test_finalizing_names_what_is_missing_and_records_the_result_with_its_hash(
+        launch: Launcher, qtbot: QtBot, tmp_path: Path) -> None:
+    app, screen, setup = field_screen(launch, tmp_path)
+    start(screen, qtbot, setup)
+    choose(qtbot, screen, "licence_shown", 0)
+
+    qtbot.mouseClick(screen.finalize_button, LEFT)
+
+    assert screen.finalize_dialog is None, "no dialog while an answer is missing"
+    assert screen.message_label.text() == "未办结：还有 1 处需要处理：经营场所整洁（必填）"
+    assert screen.form is not None
+    assert screen.form.problems_shown("premises_clean") == "必填"
+
+    choose(qtbot, screen, "premises_clean", 0)
+    qtbot.mouseClick(screen.finalize_button, LEFT)
+    dialog = screen.finalize_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.suggestion_label.text() == "建议结果：1 未发现问题\n依据：所有检查项符合或不适用"
+    assert dialog.chosen_codes() == ("1",)
+    assert dialog.code_boxes["1"].text() == "1 未发现问题"
+    assert "2" not in dialog.code_boxes, "only the top-level codes are offered"
+
+    # A different result without a reason: refused in the dialog, nothing finalized.
+    dialog.code_boxes["1"].setChecked(False)
+    dialog.code_boxes["E"].setChecked(True)
+    assert dialog.reason_hint.text().startswith("所选结果与建议不同：必须说明理由")
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    assert dialog.isVisible()
+    assert dialog.error_label.text() == "所选结果与建议（1）不同，请说明理由"
+    assert screen.form is not None
+
+    # Back to the suggestion: finalized, the record's hash said, the form closed.
+    dialog.code_boxes["E"].setChecked(False)
+    dialog.code_boxes["1"].setChecked(True)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return, CTRL)  # Ctrl+Enter finalizes
+
+    qtbot.waitUntil(lambda: screen.form is None)
+    assert not dialog.isVisible()
+    history = on_db(app, lambda ws: field_tasks.entity_history(ws.store, setup.entity))
+    assert len(history) == 1 and history[0].result_codes == ("1",)
+    digest = history[0].content_hash
+    assert screen.message_label.text() == f"已办结，记录哈希 {digest[:12]}…"
+    row = screen.model.find_row(lambda t: t.uuid == setup.task)
+    assert row is not None and screen.model.index(row, STATUS).data() == "已完成"
+    assert screen.model.index(row, STATUS).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert screen.history_label.text() == "检查历史：1 次"
+    assert [screen.history_model.index(0, c).data() for c in (1, 2)] == [
+        "1 未发现问题", digest[:12]]
+    assert not screen.start_button.isEnabled() and not screen.finalize_button.isVisible()
+    assert screen.hint_label.text() == "该任务已完成，检查记录见检查对象的检查历史。"
+    assert stored(app, ChecklistDraft) == 0, "the findings are the record now"
