@@ -18,7 +18,8 @@ Contract:
   :func:`move_draft` applies it only when every dropped answer is confirmed by key, and
   records the move (with the report) in the audit log.
 - :func:`discard_draft` deletes a draft, with an audit event naming its version and how
-  many answers it held.
+  many answers it held; an inspection's draft (subject ``inspection:<uuid>``) is not
+  discarded on its own.
 
 Errors are :class:`DraftError` with the reason in both languages.
 """
@@ -46,6 +47,8 @@ from inspector.forms.versions import DraftMigration, migrate_draft
 from inspector.services.audit_log import append_event
 from inspector.services.changes import Outcome, Topic
 from inspector.services.store import Store
+
+INSPECTION_SUBJECT = "inspection:"  # drafts of an inspection: "inspection:<uuid>"
 
 
 class DraftError(ValueError):
@@ -204,6 +207,11 @@ def move_draft(store: Store, actor: Actor, draft_uuid: str, to_version: int, *,
 def discard_draft(store: Store, actor: Actor, draft_uuid: str) -> Outcome[None]:
     with store.write() as session:
         draft = _draft(session, draft_uuid)
+        if draft.subject.startswith(INSPECTION_SUBJECT):
+            raise DraftError(LocalText(
+                "这份草稿属于进行中的检查，不能单独删除",
+                "this draft belongs to an inspection under way: it cannot be discarded "
+                "on its own"))
         version = session.get_one(ChecklistVersion, draft.checklist_version_id)
         held = len(json.loads(draft.answers or "{}"))
         append_event(session, actor=actor, device_id=store.device_id,

@@ -63,6 +63,7 @@ from inspector.forms.checklist import parse_checklist
 from inspector.forms.expressions import Value
 from inspector.services.audit_log import append_event
 from inspector.services.changes import Outcome, Topic
+from inspector.services.checklist_drafts import INSPECTION_SUBJECT
 from inspector.services.store import Store
 
 MIN_TEAM = 2
@@ -121,7 +122,7 @@ def start_inspection(store: Store, actor: Actor, task_uuid: str, *, checklist: s
         inspection_uuid = str(uuid_module.uuid4())
         draft = ChecklistDraft(uuid=str(uuid_module.uuid4()),
                                checklist_version_id=version.id,
-                               subject=f"inspection:{inspection_uuid}", label=entity.name,
+                               subject=f"{INSPECTION_SUBJECT}{inspection_uuid}", label=entity.name,
                                answers="{}", created_at=moment, updated_at=moment)
         session.add(draft)
         inspection = Inspection(
@@ -224,7 +225,7 @@ def revise_inspection(store: Store, actor: Actor, inspection_uuid: str, *, reaso
         revision_uuid = str(uuid_module.uuid4())
         draft = ChecklistDraft(uuid=str(uuid_module.uuid4()),
                                checklist_version_id=old.checklist_version_id,
-                               subject=f"inspection:{revision_uuid}",
+                               subject=f"{INSPECTION_SUBJECT}{revision_uuid}",
                                label=f"{entity.name}（更正）",
                                answers=json.dumps(encode_answers(answers), ensure_ascii=False),
                                created_at=moment, updated_at=moment)

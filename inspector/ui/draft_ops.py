@@ -21,7 +21,12 @@ from inspector.ui.db_worker import Op, OpEnv
 
 
 def load_drafts() -> Op[tuple[DraftView, ...]]:
-    return Op("load_drafts", lambda env: checklist_drafts.list_drafts(env.workspace.store))
+    """The drafts filled on their own (an inspection's draft is its screen's business)."""
+    def body(env: OpEnv) -> tuple[DraftView, ...]:
+        return tuple(d for d in checklist_drafts.list_drafts(env.workspace.store)
+                     if not d.subject.startswith(checklist_drafts.INSPECTION_SUBJECT))
+
+    return Op("load_drafts", body)
 
 
 def load_fillable_checklists() -> Op[tuple[StoredVersion, ...]]:

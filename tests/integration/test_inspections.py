@@ -28,7 +28,12 @@ from inspector.db.models import (
     Task,
     TaskInspector,
 )
-from inspector.services.checklist_drafts import open_draft, save_answers
+from inspector.services.checklist_drafts import (
+    DraftError,
+    discard_draft,
+    open_draft,
+    save_answers,
+)
 from inspector.services.checklist_library import import_checklist, publish_version
 from inspector.services.field_tasks import entity_history, list_field_tasks
 from inspector.services.inspections import (
@@ -220,3 +225,11 @@ def test_the_task_list_shows_the_days_work_and_the_entitys_history(
     [past] = entity_history(workspace.store, completed.entity_uuid)
     assert (past.uuid, past.result_codes, past.content_hash) == (
         done.inspection, ("1",), done.content_hash)
+
+
+def test_an_inspections_draft_is_not_discarded_on_its_own(workspace: Workspace,
+                                                          tmp_path: Path) -> None:
+    started = start(workspace, setup_task(workspace, tmp_path))
+    with pytest.raises(DraftError, match="belongs to an inspection under way"):
+        discard_draft(workspace.store, FIELD, started.draft)
+    assert open_draft(workspace.store, started.draft).view.subject.startswith("inspection:")
