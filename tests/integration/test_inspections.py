@@ -3,6 +3,8 @@ record, and correction by revision — through the real store and its triggers."
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -10,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image, ImageDraw
 from sqlalchemy import select, update
 from sqlalchemy.exc import DatabaseError
 
@@ -17,6 +20,7 @@ from inspector.core.credit_codes import IdentifierKind
 from inspector.core.directory import EntityType, RegistrationStatus, RiskClass
 from inspector.core.lifecycles import InspectionStatus, TaskRole, TaskSource, TaskStatus
 from inspector.core.roles import Actor, Role
+from inspector.db.content_store import ContentStore
 from inspector.db.models import (
     AuditEvent,
     ChecklistDraft,
@@ -24,10 +28,12 @@ from inspector.db.models import (
     Inspection,
     Inspector,
     MarketEntity,
+    Photo,
     Recusal,
     Task,
     TaskInspector,
 )
+from inspector.media import PhotoRefusedError
 from inspector.services.checklist_drafts import (
     DraftError,
     discard_draft,
@@ -42,6 +48,7 @@ from inspector.services.inspections import (
     revise_inspection,
     start_inspection,
 )
+from inspector.services.photos import attach_photo
 from inspector.services.workspace import Workspace
 from tests.unit.test_checklist import FOOD_VENDOR
 
@@ -233,3 +240,46 @@ def test_an_inspections_draft_is_not_discarded_on_its_own(workspace: Workspace,
     with pytest.raises(DraftError, match="belongs to an inspection under way"):
         discard_draft(workspace.store, FIELD, started.draft)
     assert open_draft(workspace.store, started.draft).view.subject.startswith("inspection:")
+
+
+def _photo_bytes(width: int = 1200, height: int = 900) -> bytes:
+    buffer = io.BytesIO()
+    picture = Image.new("RGB", (width, height), (200, 180, 120))
+    ImageDraw.Draw(picture).rectangle((100, 100, 500, 400), fill=(30, 60, 90))
+    picture.save(buffer, "JPEG", quality=90)
+    return buffer.getvalue()
+
+
+def test_a_photo_is_stored_recorded_and_counted_on_its_item(workspace: Workspace,
+                                                            tmp_path: Path) -> None:
+    started = start(workspace, setup_task(workspace, tmp_path))
+    source = tmp_path / "licence.jpg"
+    source.write_bytes(_photo_bytes())
+
+    first = attach_photo(workspace, FIELD, started.inspection, "licence_photo", source,
+                         now=MORNING).value
+    again = attach_photo(workspace, FIELD, started.inspection, "licence_photo", source,
+                         now=MORNING).value
+
+    assert first.original_sha256 == hashlib.sha256(source.read_bytes()).hexdigest()
+    assert again.already_there and again.photo == first.photo
+    store = ContentStore(workspace.paths.files)
+    assert store.path(first.original_sha256).read_bytes() == source.read_bytes()
+    assert store.has(first.upload_sha256) and store.has(first.thumbnail_sha256)
+    assert open_draft(workspace.store, started.draft).answers["licence_photo"] == (
+        first.original_sha256,)
+    with workspace.store.read() as session:
+        [photo] = session.scalars(select(Photo)).all()
+        assert (photo.upload_sha256, photo.width, photo.pending) == (
+            first.upload_sha256, 1200, True)
+
+    with pytest.raises(InspectionError, match="not a photo item"):
+        attach_photo(workspace, FIELD, started.inspection, "storage", source)
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(_photo_bytes()[:2000])  # cut short: refused, nothing kept
+    with pytest.raises(PhotoRefusedError):
+        attach_photo(workspace, FIELD, started.inspection, "licence_photo", broken)
+    with workspace.store.read() as session:
+        assert len(session.scalars(select(Photo)).all()) == 1
+    assert open_draft(workspace.store, started.draft).answers["licence_photo"] == (
+        first.original_sha256,)
