@@ -15,14 +15,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from inspector.core.roles import Actor
 from inspector.forms.expressions import Value
-from inspector.services import checklist_drafts, field_tasks, inspections
+from inspector.services import checklist_drafts, field_tasks, inspections, photos
 from inspector.services.changes import Outcome
 from inspector.services.checklist_drafts import OpenDraft
 from inspector.services.field_tasks import FieldTaskView, PastInspection
 from inspector.services.inspections import FinalizedInspection, StartedInspection
+from inspector.services.photos import RecordedPhoto
 from inspector.ui.db_worker import Op, OpEnv
 
 
@@ -86,3 +88,13 @@ def finalize_field_inspection(inspection_uuid: str, result_codes: Sequence[str],
                                                result_codes=codes, reason=reason)
 
     return Op("finalize_field_inspection", body)
+
+
+def attach_photo_file(inspection_uuid: str, item_key: str, path: Path,
+                      actor: Actor) -> Op[RecordedPhoto]:
+    """Prepare (hash, upload copy, thumbnail, stamp) and record one photo; the Pillow work
+    runs here, off the UI thread."""
+    def body(env: OpEnv) -> Outcome[RecordedPhoto]:
+        return photos.attach_photo(env.workspace, actor, inspection_uuid, item_key, path)
+
+    return Op("attach_photo_file", body)

@@ -286,22 +286,22 @@
 <context>
     <name>ChecklistForm</name>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="168"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="173"/>
         <source>Required</source>
         <translation>必答</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="163"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="168"/>
         <source>Key item</source>
         <translation>重点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="166"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="171"/>
         <source>Basis: %1</source>
         <translation>检查依据：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="299"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="313"/>
         <source>Answered %1 / required %2</source>
         <translation>已答 %1 / 必答 %2</translation>
     </message>
@@ -1247,57 +1247,57 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>FieldTaskTableModel</name>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="102"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="105"/>
         <source>Entity</source>
         <translation>检查对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="103"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="106"/>
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="105"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="108"/>
         <source>Due date</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="107"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="110"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="109"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="112"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="117"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="120"/>
         <source>not released</source>
         <translation>未下达</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="118"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="121"/>
         <source>to inspect</source>
         <translation>待检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="119"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="122"/>
         <source>inspecting</source>
         <translation>检查中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="120"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="123"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="121"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="124"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="123"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="126"/>
         <source>%1 · overdue</source>
         <translation>%1 · 逾期</translation>
     </message>
@@ -1305,172 +1305,197 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>FieldTasksScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="461"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="431"/>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="432"/>
+        <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="441"/>
+        <source>Adding %1…</source>
+        <translation>正在添加 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="446"/>
+        <source>%1 not added: %2</source>
+        <translation>%1 未添加：%2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="456"/>
+        <source>%1 added (SHA-256 %2…)</source>
+        <translation>%1 已添加（SHA-256 %2…）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="499"/>
         <source>Inspection started with %1 version %2: every answer is saved as you give it.</source>
         <translation>检查已开始，使用 %1 第 %2 版：每个答案随填随存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="492"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="530"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="496"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="534"/>
         <source>Not finalized: %1 answer(s) still need attention: %2</source>
         <translation>未办结：还有 %1 处需要处理：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="512"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="550"/>
         <source>Finalized; record hash %1…</source>
         <translation>已办结，记录哈希 %1…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="538"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="576"/>
         <source>%1 task(s)</source>
         <translation>共 %1 项任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="539"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="577"/>
         <source>%1 of %2 task(s)</source>
         <translation>显示 %1 / 共 %2 项任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="544"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="582"/>
         <source>No task selected</source>
         <translation>未选择任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="545"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="583"/>
         <source>Select a task to see its details and inspect it.</source>
         <translation>选择一项任务，查看详情并开展检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="552"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="590"/>
         <source>Inspection under way with %1 version %2, pinned until it is finalized.</source>
         <translation>检查进行中，使用 %1 第 %2 版，办结前不变。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="556"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="594"/>
         <source>Opening the inspection…</source>
         <translation>正在打开检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="558"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="596"/>
         <source>This task is completed: its record is in the entity&apos;s history.</source>
         <translation>该任务已完成，检查记录见检查对象的检查历史。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="562"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="600"/>
         <source>No inspection under way. Start it on site: at least two inspectors of the drawn team, their certificates shown, and the checklist.</source>
         <translation>尚未开始检查。请在现场开始：抽取的检查组中至少两名检查人员在场、出示执法证件，并选择检查清单。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="565"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="603"/>
         <source>This task cannot be inspected.</source>
         <translation>该任务不能开展检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="580"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="618"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="583"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="621"/>
         <source>%1 · due %2</source>
         <translation>%1 · 完成期限 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="588"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="626"/>
         <source>Lead</source>
         <translation>主检</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="588"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="626"/>
         <source>Assisting</source>
         <translation>协检</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="589"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="627"/>
         <source>%1 %2 (%3) · certificate %4 · valid until %5</source>
         <translation>%1 %2（%3）· 执法证 %4 · 有效期至 %5</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="594"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="632"/>
         <source>%1 · expired or missing</source>
         <translation>%1 · 已过期或无证件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="600"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="638"/>
         <source>Inspection history: %1</source>
         <translation>检查历史：%1 次</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="601"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="639"/>
         <source>No finalized inspection of this entity yet.</source>
         <translation>该检查对象尚无已办结的检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="612"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="650"/>
         <source>Not saved yet (%1); trying again…</source>
         <translation>尚未保存（%1），正在重试…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="615"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="653"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="617"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="655"/>
         <source>Every answer is saved as you give it.</source>
         <translation>每个答案随填随存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="637"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="675"/>
         <source>Tasks and inspections</source>
         <translation>任务与检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="638"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="676"/>
         <source>Search name, credit code or address</source>
         <translation>按名称、信用代码或住所搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="640"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="678"/>
         <source>Start inspection…</source>
         <translation>开始检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="642"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="680"/>
         <source>Finalize…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="644"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="682"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="645"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="683"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="646"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="684"/>
         <source>Risk class</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="646"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="684"/>
         <source>Check items</source>
         <translation>抽查事项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="647"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="685"/>
         <source>Window</source>
         <translation>检查时段</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="647"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="685"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
@@ -1528,22 +1553,22 @@ Because: %2</source>
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="131"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="134"/>
         <source>Finalized</source>
         <translation>办结时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="133"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="136"/>
         <source>Result</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="134"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="137"/>
         <source>Record hash</source>
         <translation>记录哈希</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="142"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="145"/>
         <source>%1 (correction)</source>
         <translation>%1（更正）</translation>
     </message>
@@ -1955,22 +1980,22 @@ Because: %2</source>
 <context>
     <name>MediaEditor</name>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="414"/>
-        <source>Take photo (not available yet)</source>
-        <translation>拍照（暂未提供）</translation>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="419"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="415"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="420"/>
         <source>Record sample (not available yet)</source>
         <translation>登记样品（暂未提供）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="416"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="421"/>
         <source>Sign (not available yet)</source>
         <translation>签名（暂未提供）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="418"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="423"/>
         <source>%1 attached</source>
         <translation>已附 %1 个</translation>
     </message>

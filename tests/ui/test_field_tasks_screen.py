@@ -5,14 +5,18 @@ without a reason refused, the suggested result recorded with its hash."""
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+from PIL import Image
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -25,6 +29,7 @@ from inspector.db.models import (
     Inspection,
     Inspector,
     MarketEntity,
+    Photo,
     Recusal,
     Task,
     TaskInspector,
@@ -51,6 +56,7 @@ CHECKLIST: dict[str, Any] = {
          "visible_if": "entity.entity_type = 'individual'"},
         {"key": "company_note", "kind": "text", "label": "企业分支机构说明",
          "visible_if": "entity.entity_type = 'enterprise'"},
+        {"key": "site_photo", "kind": "photo", "label": "现场照片", "max_count": 3},
     ]}],
 }
 
@@ -285,3 +291,36 @@ def test_finalizing_names_what_is_missing_and_records_the_result_with_its_hash(
     assert not screen.start_button.isEnabled() and not screen.finalize_button.isVisible()
     assert screen.hint_label.text() == "该任务已完成，检查记录见检查对象的检查历史。"
     assert stored(app, ChecklistDraft) == 0, "the findings are the record now"
+
+
+def test_photos_are_attached_to_a_photo_item_and_a_bad_file_is_named(
+        launch: Launcher, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+        ) -> None:
+    app, screen, setup = field_screen(launch, tmp_path)
+    start(screen, qtbot, setup)
+    good, bad = tmp_path / "门头.jpg", tmp_path / "坏图.jpg"
+    buffer = io.BytesIO()
+    Image.new("RGB", (1024, 768), (90, 120, 150)).save(buffer, "JPEG", quality=90)
+    good.write_bytes(buffer.getvalue())
+    bad.write_bytes(b"not a photo at all")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *_args: ([str(good)], "照片 (*.jpg)"))
+    form = screen.form
+    assert form is not None
+    button = form.row("site_photo").editor.button
+
+    qtbot.mouseClick(button, LEFT)
+
+    qtbot.waitUntil(lambda: "门头.jpg" in screen.message_label.text()
+                    and "已添加" in screen.message_label.text())
+    digest = hashlib.sha256(good.read_bytes()).hexdigest()
+    assert form.answers()["site_photo"] == (digest,)
+    assert button.text() == "添加照片… · 已附 1 个"
+    assert stored(app, Photo) == 1
+
+    screen.attach_photo_file("site_photo", bad)
+
+    qtbot.waitUntil(lambda: "坏图.jpg" in screen.message_label.text()
+                    and "未添加" in screen.message_label.text())
+    assert form.answers()["site_photo"] == (digest,)
+    assert stored(app, Photo) == 1

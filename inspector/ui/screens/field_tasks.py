@@ -36,10 +36,12 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -61,6 +63,7 @@ from inspector.services.changes import ChangeSet, Topic
 from inspector.services.checklist_library import StoredVersion
 from inspector.services.field_tasks import FieldTaskView, PastInspection, TeamMember
 from inspector.services.inspections import FinalizedInspection, StartedInspection
+from inspector.services.photos import RecordedPhoto
 from inspector.ui import draft_ops, field_ops
 from inspector.ui.context import AppContext
 from inspector.ui.draft_autosave import DraftAutosaver
@@ -411,12 +414,47 @@ class FieldTasksScreen(QWidget):
                                       entity=opened.entity, today=self._today)
             self.form.setObjectName("inspectionForm")
             self.form.set_answers(opened.draft.answers)
+            self.form.media_requested.connect(self.add_photos)
             self.form_area.setWidget(self.form)
             self.autosaver = DraftAutosaver(self._ctx.db, opened.draft.view.uuid, self.form,
                                             self)
             self.autosaver.state_changed.connect(self._save_state_changed)
         self._enable()
         self._word_save_state()
+
+    def add_photos(self, item_key: str) -> None:
+        """Ask for photo files and attach each to ``item_key`` of the open inspection."""
+        form, task = self.form, self.form_task
+        if form is None or task is None or task.inspection_uuid is None:
+            return
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Add photos"), str(Path.home()),
+            self.tr("Photos (*.jpg *.jpeg *.png *.webp)"))
+        for name in names:
+            self.attach_photo_file(item_key, Path(name))
+
+    def attach_photo_file(self, item_key: str, path: Path) -> None:
+        """Attach ``path`` to ``item_key`` without asking (the dialog, tests)."""
+        form, task = self.form, self.form_task
+        if form is None or task is None or task.inspection_uuid is None:
+            return
+        self._set_message(lambda: self.tr("Adding %1…").replace("%1", path.name))
+        self._ctx.db.submit(
+            field_ops.attach_photo_file(task.inspection_uuid, item_key, path, self._ctx.actor),
+            on_result=lambda recorded: self._photo_added(form, item_key, path, recorded),
+            on_error=lambda error: self._set_message(
+                lambda: self.tr("%1 not added: %2").replace("%1", path.name).replace(
+                    "%2", error_text(self._ctx.lang, error)), True))
+
+    def _photo_added(self, form: ChecklistForm, item_key: str, path: Path,
+                     recorded: RecordedPhoto) -> None:
+        if form is self.form:
+            current = form.answers().get(item_key)
+            shas = current if isinstance(current, tuple) else ()
+            if recorded.original_sha256 not in shas:
+                form.set_answer(item_key, (*shas, recorded.original_sha256))
+        self._set_message(lambda: self.tr("%1 added (SHA-256 %2…)").replace("%1", path.name)
+                          .replace("%2", recorded.original_sha256[:12]))
 
     def close_inspection(self) -> None:
         """Let go of the open inspection's form; its autosaver sends what waits and goes

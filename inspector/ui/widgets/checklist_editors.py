@@ -388,13 +388,18 @@ class DateEditor(ItemEditor):
 
 
 class MediaEditor(ItemEditor):
-    """Photo, sample or signature: a placeholder until media capture arrives."""
+    """Photo, sample or signature: a button that asks for the media (``media_requested``;
+    the screen that holds an inspection attaches it and sets the value), saying how many
+    are attached. Samples and signatures have no capture yet."""
+
+    media_requested = Signal()
 
     def __init__(self, item: Item, parent: QWidget | None = None) -> None:
         super().__init__(item, parent)
         self._value: Value = None
         self.button = QPushButton()
         self.button.setObjectName(f"{item.key}_button")
+        self.button.clicked.connect(self.media_requested.emit)
         self.row.addWidget(self.button)
         self.row.addStretch(1)
         self.retranslate()
@@ -411,7 +416,7 @@ class MediaEditor(ItemEditor):
 
     def retranslate(self) -> None:
         kind = self.item.kind
-        text = (self.tr("Take photo (not available yet)") if kind is ItemKind.PHOTO
+        text = (self.tr("Add photos…") if kind is ItemKind.PHOTO
                 else self.tr("Record sample (not available yet)") if kind is ItemKind.SAMPLE
                 else self.tr("Sign (not available yet)"))
         if isinstance(self._value, tuple) and self._value:

@@ -9,8 +9,10 @@ fast), shows or hides the items whose condition changed, shows each visible item
 problems beside it in red and the progress "已答 X / 必答 Y". Signals:
 ``answer_changed(key, value)`` after each edit by the user (a compliance note under
 ``<key>.note``), and ``state_changed(FormState)`` after every recomputation (also after
-:meth:`ChecklistForm.set_answers`). The form keeps answers in memory only: saving them
-(autosave on ``answer_changed``) belongs to the caller.
+:meth:`ChecklistForm.set_answers`), and ``media_requested(key)`` when the user asks to
+attach photos to a photo item (the screen holding the inspection attaches them and
+shows the result with :meth:`ChecklistForm.set_answer`). The form keeps answers in
+memory only: saving them (autosave on ``answer_changed``) belongs to the caller.
 
 Speed: an item is built the first time it shows (:meth:`ChecklistForm.row` builds it on
 demand), a problem label the first time it has a message, and a keystroke touches only
@@ -40,7 +42,7 @@ from inspector.core.text import Lang
 from inspector.forms.answers import FormState, form_state
 from inspector.forms.checklist import Checklist, Item, Severity
 from inspector.forms.expressions import Value
-from inspector.ui.widgets.checklist_editors import ItemEditor, make_editor
+from inspector.ui.widgets.checklist_editors import ItemEditor, MediaEditor, make_editor
 from inspector.ui.widgets.wrapping_label import WrappingLabel
 
 ERROR_COLOUR = "#b3261e"
@@ -72,6 +74,7 @@ class ChecklistForm(QWidget):
 
     answer_changed = Signal(str, object)  # item key (or note key), Value
     state_changed = Signal(object)  # FormState
+    media_requested = Signal(str)  # a photo item's key: the user asks to attach photos
 
     def __init__(self, checklist: Checklist, lang: Lang, *,
                  entity: Mapping[str, Value] | None = None, today: date | None = None,
@@ -135,6 +138,8 @@ class ChecklistForm(QWidget):
         editor.set_value(self._answers.get(key))
         editor.set_extra(self._answers)
         editor.edited.connect(lambda key=key: self._edited(key))
+        if isinstance(editor, MediaEditor):
+            editor.media_requested.connect(lambda key=key: self.media_requested.emit(key))
         editor.advance_requested.connect(lambda key=key: self.focus_next_item(key))
         row = _Row(item, editor)
         self._word_row(row)
@@ -197,6 +202,15 @@ class ChecklistForm(QWidget):
             row.editor.set_value(self._answers.get(key))
             row.editor.set_extra(self._answers)
         self._state = self._recompute(name_revealed=False)
+
+    def set_answer(self, key: str, value: Value) -> None:
+        """Show one answer saved elsewhere (a photo attached by its screen), without
+        emitting ``answer_changed``."""
+        self._answers[key] = value
+        row = self._built.get(key)
+        if row is not None:
+            row.editor.set_value(value)
+        self._state = self._recompute()
 
     def answers(self) -> dict[str, Value]:
         """Every answer given, hidden items' included (they stay until changed)."""
