@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStringListModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -42,13 +42,14 @@ from inspector.core.lifecycles import ChecklistVersionStatus
 from inspector.core.roles import Role
 from inspector.core.text import Lang
 from inspector.forms.checklist import Checklist
-from inspector.services.changes import ChangeSet, Topic
+from inspector.services.changes import Topic
 from inspector.services.checklist_files import ChecklistFileError
 from inspector.services.checklist_library import StoredVersion
 from inspector.ui import checklist_ops
 from inspector.ui.context import AppContext
 from inspector.ui.planning_models import SHORT_HASH
 from inspector.ui.record_table import record_table, select_row
+from inspector.ui.screen_loading import LoadOnShow
 from inspector.ui.snapshot_table_model import Column, SnapshotTableModel
 from inspector.ui.widgets.checklist_diff import ChecklistDiffDialog
 from inspector.ui.widgets.checklist_form import ChecklistForm
@@ -118,7 +119,6 @@ class ChecklistsScreen(QWidget):
         self._select_after_load: tuple[str, int] | None = None
         self._preview_key: tuple[str, int] | None = None
         self._message: Message = NO_MESSAGE
-        self._stale = True
 
         self.title = QLabel()
         self.title.setObjectName("screenTitle")
@@ -177,29 +177,19 @@ class ChecklistsScreen(QWidget):
                              ("Ctrl+Shift+S", self.export_selected)):
             QShortcut(QKeySequence(keys), self, action,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        ctx.bus.changed.connect(self._on_changed)
-        ctx.workspace_opened.connect(lambda _info: self._workspace_opened())
+        self.loading = LoadOnShow(self, ctx, self.reload,
+                                  frozenset({Topic.CHECKLISTS, Topic.DRAFTS}))
         ctx.language_changed.connect(lambda _lang: self.retranslate())
         ctx.role_changed.connect(lambda _role: self._enable())
         self.retranslate()
         if ctx.workspace is not None:
-            self._workspace_opened()
+            self.loading.workspace_opened()
 
     # -- loading ---------------------------------------------------------------------------
 
-    def _workspace_opened(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
     def reload(self) -> None:
         if self._ctx.workspace is not None:
-            self._stale = False
+            self.loading.loaded()
             self._ctx.db.submit(checklist_ops.load_library(), on_result=self._loaded)
 
     def _loaded(self, versions: tuple[StoredVersion, ...]) -> None:
@@ -389,14 +379,6 @@ class ChecklistsScreen(QWidget):
     def _set_message(self, text: Callable[[], str], is_error: bool = False) -> None:
         self._message = (text, is_error)
         show_message(self.message_label, self._message)
-
-    def _on_changed(self, changes: ChangeSet) -> None:
-        if Topic.CHECKLISTS not in changes:
-            return
-        if not self.isVisible():
-            self._stale = True
-            return
-        self.reload()
 
     def _word_hint(self) -> None:
         self.preview_hint.setText(

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -39,13 +39,14 @@ from PySide6.QtWidgets import (
 
 from inspector.core.text import Lang
 from inspector.core.workdays import CHINA_TIME
-from inspector.services.changes import ChangeSet, Topic
+from inspector.services.changes import Topic
 from inspector.services.checklist_drafts import DraftView, MovePlan, OpenDraft
 from inspector.services.checklist_library import StoredVersion
 from inspector.ui import draft_ops
 from inspector.ui.context import AppContext
 from inspector.ui.draft_autosave import DraftAutosaver
 from inspector.ui.record_table import record_table, select_row
+from inspector.ui.screen_loading import LoadOnShow
 from inspector.ui.snapshot_table_model import Column, SnapshotTableModel
 from inspector.ui.widgets.checklist_form import ChecklistForm
 from inspector.ui.widgets.draft_move_dialog import DraftMoveDialog
@@ -92,7 +93,6 @@ class DraftsScreen(QWidget):
         self._select_after_load: str | None = None
         self._message: Message = NO_MESSAGE
         self._save_state = ""
-        self._stale = True
 
         self.title = QLabel()
         self.title.setObjectName("screenTitle")
@@ -158,29 +158,19 @@ class DraftsScreen(QWidget):
 
         QShortcut(QKeySequence("Ctrl+N"), self, self.start_draft,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        ctx.bus.changed.connect(self._on_changed)
-        ctx.workspace_opened.connect(lambda _info: self._workspace_opened())
+        self.loading = LoadOnShow(self, ctx, self.reload,
+                                  frozenset({Topic.DRAFTS, Topic.CHECKLISTS}))
         ctx.language_changed.connect(lambda _lang: self.retranslate())
         self.retranslate()
         if ctx.workspace is not None:
-            self._workspace_opened()
+            self.loading.workspace_opened()
 
     # -- loading ---------------------------------------------------------------------------
-
-    def _workspace_opened(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     def reload(self) -> None:
         if self._ctx.workspace is None:
             return
-        self._stale = False
+        self.loading.loaded()
         self._ctx.db.submit(draft_ops.load_drafts(), on_result=self._loaded,
                             on_error=self._failed)
         self._ctx.db.submit(draft_ops.load_fillable_checklists(),
@@ -383,14 +373,6 @@ class DraftsScreen(QWidget):
     def _set_message(self, text: Callable[[], str], is_error: bool = False) -> None:
         self._message = (text, is_error)
         show_message(self.message_label, self._message)
-
-    def _on_changed(self, changes: ChangeSet) -> None:
-        if not changes & {Topic.DRAFTS, Topic.CHECKLISTS}:
-            return
-        if not self.isVisible():
-            self._stale = True
-            return
-        self.reload()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Fill a checklist"))

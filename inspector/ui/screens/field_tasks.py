@@ -39,7 +39,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -59,7 +59,7 @@ from inspector.core.result_codes import BY_CODE
 from inspector.core.text import Lang
 from inspector.core.workdays import CHINA_TIME
 from inspector.forms.answers import Problem, suggest_result
-from inspector.services.changes import ChangeSet, Topic
+from inspector.services.changes import Topic
 from inspector.services.checklist_library import StoredVersion
 from inspector.services.field_tasks import FieldTaskView, PastInspection, TeamMember
 from inspector.services.inspections import FinalizedInspection, StartedInspection
@@ -70,6 +70,7 @@ from inspector.ui.draft_autosave import DraftAutosaver
 from inspector.ui.field_ops import OpenInspection, StartRequest
 from inspector.ui.planning_models import SHORT_HASH
 from inspector.ui.record_table import record_table, select_row
+from inspector.ui.screen_loading import LoadOnShow
 from inspector.ui.snapshot_table_model import Column, SnapshotTableModel
 from inspector.ui.widgets.checklist_form import ChecklistForm
 from inspector.ui.widgets.feedback import NO_MESSAGE, Message, error_text, show_message
@@ -165,7 +166,6 @@ class FieldTasksScreen(QWidget):
         self._select_after_load: str | None = None
         self._message: Message = NO_MESSAGE
         self._save_state = ""
-        self._stale = True
 
         self.title = QLabel()
         self.title.setObjectName("screenTitle")
@@ -293,29 +293,19 @@ class FieldTasksScreen(QWidget):
                   context=Qt.ShortcutContext.WidgetShortcut)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.act, context=within)
-        ctx.bus.changed.connect(self._on_changed)
-        ctx.workspace_opened.connect(lambda _info: self._workspace_opened())
+        self.loading = LoadOnShow(self, ctx, self.reload, frozenset({
+            Topic.TASKS, Topic.ENTITIES, Topic.INSPECTORS, Topic.CHECKLISTS}))
         ctx.language_changed.connect(lambda _lang: self.retranslate())
         self.retranslate()
         if ctx.workspace is not None:
-            self._workspace_opened()
+            self.loading.workspace_opened()
 
     # -- loading ---------------------------------------------------------------------------
-
-    def _workspace_opened(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
 
     def reload(self) -> None:
         if self._ctx.workspace is None:
             return
-        self._stale = False
+        self.loading.loaded()
         self._ctx.db.submit(field_ops.load_field_tasks(self._today), on_result=self._loaded,
                             on_error=self._failed)
         self._ctx.db.submit(draft_ops.load_fillable_checklists(),
@@ -661,14 +651,6 @@ class FieldTasksScreen(QWidget):
     def _set_message(self, text: Callable[[], str], is_error: bool = False) -> None:
         self._message = (text, is_error)
         show_message(self.message_label, self._message)
-
-    def _on_changed(self, changes: ChangeSet) -> None:
-        if not changes & {Topic.TASKS, Topic.ENTITIES, Topic.INSPECTORS, Topic.CHECKLISTS}:
-            return
-        if not self.isVisible():
-            self._stale = True
-            return
-        self.reload()
 
     def retranslate(self) -> None:
         lang = self._ctx.lang
