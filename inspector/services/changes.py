@@ -20,6 +20,7 @@ class Topic(StrEnum):
     DISCLOSURE = "disclosure"
     CHECKLISTS = "checklists"
     DRAFTS = "drafts"
+    REFERRALS = "referrals"
 
 
 ChangeSet = frozenset[Topic]

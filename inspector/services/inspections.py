@@ -14,11 +14,15 @@ Contract:
   answers are autosaved as they are given. The task becomes in progress; the inspection
   is recorded (start time in UTC and the device's local clock) and marked for sync.
 - :func:`finalize_inspection` checks every required answer against the pinned version
-  with the entity's fields, and the result codes against the codebook; result codes
-  other than the engine's suggestion need a reason. It then writes one finding per
-  answer (locked), hashes the canonical content into the inspection and the audit
-  chain, marks it finalized (the store's triggers refuse any later change), completes
-  the task, and removes the draft: the findings are the record now.
+  with the entity's fields, the result codes against the codebook (codes other than
+  the engine's suggestion need a reason), the follow-up measures
+  (:mod:`inspector.core.follow_up`) and the signatures (:mod:`.signatures`: the party's
+  or their recorded refusal, and every inspector present). It then stores the signature
+  images, writes one finding per answer (locked) and the signatures, hashes the
+  canonical content (answers, result, measures, signatures' image hashes) into the
+  inspection and the audit chain, marks it finalized (the store's triggers refuse any
+  later change), completes the task, and removes the draft: the findings are the
+  record now.
 - :func:`revise_inspection` starts a correction of a finalized inspection, with a
   reason: a new inspection that names the one it replaces, on the same version, its
   draft filled with the old answers; the old record stays as it was.
@@ -32,19 +36,22 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid as uuid_module
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector.core.audit_chain import canonical_json
+from inspector.core.follow_up import FollowUp, FollowUpError, check_follow_up
 from inspector.core.lifecycles import ChecklistVersionStatus, InspectionStatus, TaskStatus
 from inspector.core.result_codes import UnknownResultCodeError, describe
 from inspector.core.roles import Actor
 from inspector.core.text import LocalText
 from inspector.core.workdays import CHINA_TIME
+from inspector.db.content_store import ContentStore
 from inspector.db.models import (
     Checklist,
     ChecklistDraft,
@@ -54,6 +61,7 @@ from inspector.db.models import (
     Inspector,
     MarketEntity,
     Recusal,
+    Signature,
     Task,
     TaskInspector,
 )
@@ -64,9 +72,18 @@ from inspector.forms.expressions import Value
 from inspector.services.audit_log import append_event
 from inspector.services.changes import Outcome, Topic
 from inspector.services.checklist_drafts import INSPECTION_SUBJECT
+from inspector.services.signatures import (
+    SignatureError,
+    SignatureGiven,
+    check_signatures,
+    store_signature_images,
+    write_signatures,
+)
 from inspector.services.store import Store
+from inspector.services.workspace import Workspace
 
 MIN_TEAM = 2
+_T = TypeVar("_T")
 OPEN_TASK = frozenset({TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS})
 
 
@@ -145,15 +162,25 @@ def start_inspection(store: Store, actor: Actor, task_uuid: str, *, checklist: s
     return Outcome(started, frozenset({Topic.TASKS, Topic.DRAFTS, Topic.AUDIT}))
 
 
-def finalize_inspection(store: Store, actor: Actor, inspection_uuid: str, *,
+def finalize_inspection(workspace: Workspace, actor: Actor, inspection_uuid: str, *,
                         result_codes: Sequence[str], reason: str = "",
+                        follow_up: Sequence[FollowUp] = (),
+                        signatures: Sequence[SignatureGiven] = (),
                         now: datetime | None = None) -> Outcome[FinalizedInspection]:
     moment = now or datetime.now(UTC)
+    today = moment.astimezone(CHINA_TIME).date()
+    store = workspace.store
+    with store.read() as session:  # every check that needs no answers, before any file
+        inspection = _under_way(session, inspection_uuid)
+        codes = _codes(result_codes)
+        measures = _checked(lambda: check_follow_up(follow_up, codes, today))
+        names = {staff: name for staff, name in session.execute(
+            select(Inspector.staff_id, Inspector.name).where(
+                Inspector.staff_id.in_([*inspection.team, *(g.staff_id for g in signatures)])))}
+        signed = _checked(lambda: check_signatures(signatures, inspection.team, names))
+    signed = store_signature_images(signed, ContentStore(workspace.paths.files))
     with store.write() as session:
-        inspection = _inspection(session, inspection_uuid)
-        if inspection.status is not InspectionStatus.DRAFT:
-            raise _refuse("检查已办结，更正请另起修订", "the inspection is finalized: correct it "
-                          "by a revision")
+        inspection = _under_way(session, inspection_uuid)
         draft = session.scalar(select(ChecklistDraft).where(
             ChecklistDraft.uuid == inspection.draft_uuid))
         if draft is None:
@@ -162,8 +189,7 @@ def finalize_inspection(store: Store, actor: Actor, inspection_uuid: str, *,
         checklist = parse_checklist(version.content)
         answers = decode_answers(json.loads(draft.answers or "{}"))
         entity = session.get_one(MarketEntity, inspection.entity_id)
-        fields = entity_fields(entity)
-        state = form_state(checklist, answers, fields, moment.astimezone(CHINA_TIME).date())
+        state = form_state(checklist, answers, entity_fields(entity), today)
         if state.problems:
             named = "；".join(f"{checklist.items_by_key[p.item].label}：{p.text.zh}"
                              for p in state.problems[:5])
@@ -172,7 +198,6 @@ def finalize_inspection(store: Store, actor: Actor, inspection_uuid: str, *,
                 f"{len(state.problems)} answer(s) still need attention: "
                 + "; ".join(f"{checklist.items_by_key[p.item].label}: {p.text.en}"
                             for p in state.problems[:5])))
-        codes = _codes(result_codes)
         suggestion = suggest_result(checklist, answers, state)
         suggested = suggestion.codes if suggestion is not None else ()
         if suggested and set(codes) != set(suggested) and not reason.strip():
@@ -181,10 +206,13 @@ def finalize_inspection(store: Store, actor: Actor, inspection_uuid: str, *,
                           "give the reason")
         findings = _write_findings(session, inspection, [i.key for i in checklist.items],
                                    answers, state.visible)
+        signature_rows = write_signatures(session, inspection, signed, moment)
         inspection.result_codes, inspection.suggested_codes = list(codes), list(suggested)
         inspection.result_reason = reason.strip()
+        inspection.follow_up = [_follow_up_json(m) for m in measures]
         inspection.finalized_at = moment
-        inspection.content_hash = _content_hash(session, inspection, version, findings)
+        inspection.content_hash = _content_hash(session, inspection, version, findings,
+                                                signature_rows)
         inspection.status, inspection.pending = InspectionStatus.FINALIZED, True
         inspection.draft_uuid = None
         session.delete(draft)
@@ -196,6 +224,9 @@ def finalize_inspection(store: Store, actor: Actor, inspection_uuid: str, *,
                      object_id=inspection.uuid,
                      payload={"sha256": inspection.content_hash, "result": list(codes),
                               "suggested": list(suggested), "findings": len(findings),
+                              "follow_up": [m.code for m in measures],
+                              "signatures": len(signature_rows),
+                              "party_refused": bool(signed[0].refusal_reason),
                               "revision_of": _uuid_of(session, inspection.revision_of_id)})
         done = FinalizedInspection(inspection.uuid, inspection.content_hash, codes,
                                    len(findings))
@@ -318,6 +349,31 @@ def _latest_published(session: Session, code: str) -> ChecklistVersion:
     return version
 
 
+def _under_way(session: Session, inspection_uuid: str) -> Inspection:
+    inspection = _inspection(session, inspection_uuid)
+    if inspection.status is not InspectionStatus.DRAFT:
+        raise _refuse("检查已办结，更正请另起修订", "the inspection is finalized: correct it "
+                      "by a revision")
+    return inspection
+
+
+def _checked(check: Callable[[], _T]) -> _T:
+    """``check()``, its refusal (a measure or a signature) worded as the inspection's."""
+    try:
+        return check()
+    except (FollowUpError, SignatureError) as exc:
+        raise InspectionError(exc.text) from exc
+
+
+def _follow_up_json(measure: FollowUp) -> dict[str, str]:
+    entry = {"code": measure.code}
+    if measure.deadline is not None:
+        entry["deadline"] = measure.deadline.isoformat()
+    if measure.detail:
+        entry["detail"] = measure.detail
+    return entry
+
+
 def _inspection(session: Session, inspection_uuid: str) -> Inspection:
     found = session.scalar(select(Inspection).where(Inspection.uuid == inspection_uuid))
     if found is None:
@@ -360,9 +416,9 @@ def _write_findings(session: Session, inspection: Inspection, keys: list[str],
 
 
 def _content_hash(session: Session, inspection: Inspection, version: ChecklistVersion,
-                  findings: list[Finding]) -> str:
-    """SHA-256 of the record's canonical content: who, what, where, when, the answers
-    and the result."""
+                  findings: list[Finding], signatures: list[Signature]) -> str:
+    """SHA-256 of the record's canonical content: who, what, where, when, the answers,
+    the result and its follow-up, and who signed (their images' hashes)."""
     task = session.get(Task, inspection.task_id) if inspection.task_id else None
     entity = session.get_one(MarketEntity, inspection.entity_id)
     code = session.get_one(Checklist, version.checklist_id).code
@@ -379,6 +435,10 @@ def _content_hash(session: Session, inspection: Inspection, version: ChecklistVe
         "result_codes": list(inspection.result_codes),
         "suggested_codes": list(inspection.suggested_codes),
         "result_reason": inspection.result_reason,
+        "follow_up": list(inspection.follow_up),
+        "signatures": [{"role": s.role, "staff_id": s.staff_id, "name": s.signer_name,
+                        "image_sha256": s.image_sha256, "refusal": s.refusal_reason,
+                        "signed_at": _iso(s.signed_at)} for s in signatures],
         "revision_of": _uuid_of(session, inspection.revision_of_id),
         "revision_reason": inspection.revision_reason,
     }

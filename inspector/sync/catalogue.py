@@ -24,8 +24,10 @@ from inspector.db.models import (
     Photo,
     Plan,
     Recusal,
+    Referral,
     Sample,
     SamplePortion,
+    Signature,
     Task,
 )
 from inspector.sync.kinds import BlobField, BlobRole, Reference, SyncKind
@@ -80,7 +82,7 @@ INSPECTION = SyncKind(
     "inspection", Inspection, upstream=True, feed="fieldwork",
     columns=("status", "started_at", "started_device_clock", "finalized_at", "result_codes",
              "content_hash", "location", "team", "certificates_shown", "no_conflict_declared",
-             "suggested_codes", "result_reason", "revision_reason"),
+             "suggested_codes", "result_reason", "revision_reason", "follow_up"),
     references={"task": Reference("task_id", Task),
                 "entity": Reference("entity_id", MarketEntity),
                 "checklist_version": Reference("checklist_version_id", ChecklistVersion),
@@ -97,6 +99,18 @@ PHOTO = SyncKind(
                 "finding": Reference("finding_id", Finding)},
     blobs=(BlobField("upload_sha256", BlobRole.UPLOAD_COPY),
            BlobField("original_sha256", BlobRole.ORIGINAL)))
+SIGNATURE = SyncKind(
+    "signature", Signature, upstream=True, feed="fieldwork",
+    columns=("role", "staff_id", "signer_name", "signed_at", "image_sha256",
+             "refusal_reason"),
+    references={"inspection": Reference("inspection_id", Inspection)},
+    blobs=(BlobField("image_sha256", BlobRole.SIGNATURE),))
+REFERRAL = SyncKind(
+    "referral", Referral, upstream=True, feed="fieldwork",
+    columns=("recipient_kind", "recipient", "item_keys", "summary", "goods", "status",
+             "referred_by", "referred_at", "decision_due", "decided_at", "decision_note",
+             "transfer_due", "transferred_at", "package_sha256"),
+    references={"inspection": Reference("inspection_id", Inspection)})
 SAMPLE = SyncKind(
     "sample", Sample, upstream=True, feed="fieldwork",
     columns=("sample_code", "name", "sampled_at", "fields"),
@@ -117,8 +131,8 @@ DEVICE_AUDIT_EVENT = SyncKind(
 
 KINDS: tuple[SyncKind, ...] = (
     ENTITY, INSPECTOR, CHECKLIST, CHECKLIST_VERSION, RECUSAL, PLAN, DRAW_PROTOCOL,
-    DRAW_REDRAW, TASK, INSPECTION, FINDING, PHOTO, SAMPLE, SAMPLE_PORTION, CUSTODY_EVENT,
-    DEVICE_AUDIT_EVENT,
+    DRAW_REDRAW, TASK, INSPECTION, FINDING, PHOTO, SIGNATURE, REFERRAL, SAMPLE,
+    SAMPLE_PORTION, CUSTODY_EVENT, DEVICE_AUDIT_EVENT,
 )
 BY_NAME: Mapping[str, SyncKind] = {kind.name: kind for kind in KINDS}
 FEEDS: tuple[str, ...] = tuple(dict.fromkeys(k.feed for k in KINDS if k.feed is not None))

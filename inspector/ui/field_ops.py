@@ -12,11 +12,12 @@ refused op writes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from inspector.core.follow_up import FollowUp
 from inspector.core.roles import Actor
 from inspector.forms.expressions import Value
 from inspector.services import checklist_drafts, field_tasks, inspections, photos
@@ -25,6 +26,7 @@ from inspector.services.checklist_drafts import OpenDraft
 from inspector.services.field_tasks import FieldTaskView, PastInspection
 from inspector.services.inspections import FinalizedInspection, StartedInspection
 from inspector.services.photos import RecordedPhoto
+from inspector.services.signatures import SignatureGiven
 from inspector.ui.db_worker import Op, OpEnv
 
 
@@ -47,6 +49,18 @@ class StartRequest:
     no_conflict_declared: bool
     location: str
     checklist: str
+
+
+@dataclass(frozen=True, slots=True)
+class FinalizeRequest:
+    """What the finalize dialog gathered: the result (and the reason when it differs from
+    the suggestion), the follow-up measures, and the signatures as PNG bytes or the
+    party's refusal."""
+
+    codes: tuple[str, ...]
+    reason: str
+    follow_up: tuple[FollowUp, ...]
+    signatures: tuple[SignatureGiven, ...]
 
 
 def load_field_tasks(today: date) -> Op[tuple[FieldTaskView, ...]]:
@@ -79,13 +93,14 @@ def start_field_inspection(task_uuid: str, request: StartRequest,
     return Op("start_field_inspection", body)
 
 
-def finalize_field_inspection(inspection_uuid: str, result_codes: Sequence[str], reason: str,
+def finalize_field_inspection(inspection_uuid: str, request: FinalizeRequest,
                               actor: Actor) -> Op[FinalizedInspection]:
-    codes = tuple(result_codes)
-
+    """Finalize with the result, measures and signatures collected in the dialog (the
+    signature images are stored here, off the UI thread)."""
     def body(env: OpEnv) -> Outcome[FinalizedInspection]:
-        return inspections.finalize_inspection(env.workspace.store, actor, inspection_uuid,
-                                               result_codes=codes, reason=reason)
+        return inspections.finalize_inspection(
+            env.workspace, actor, inspection_uuid, result_codes=request.codes,
+            reason=request.reason, follow_up=request.follow_up, signatures=request.signatures)
 
     return Op("finalize_field_inspection", body)
 

@@ -306,8 +306,9 @@ class SyncController(QObject):
         self._announce()
         self.refresh()
         if report.pulled:
-            # Directory records may have arrived: the directory screens reload.
-            self._ctx.bus.publish(frozenset({Topic.ENTITIES, Topic.INSPECTORS}))
+            # Any kind may have arrived (directory, tasks, checklists, referrals): every
+            # screen that shows one reloads.
+            self._ctx.bus.publish(frozenset(Topic))
         self.finished.emit(report)
         if report.outcome == SIGNED_OUT:
             self.password_needed.emit()

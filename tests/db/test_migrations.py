@@ -41,7 +41,7 @@ MODEL_TABLES = {
     "task_inspector", "inspection", "finding", "photo", "sample", "sample_portion",
     "custody_event", "audit_event", "workspace_setting", "sync_record", "sync_cursor",
     "blob_upload", "draw_protocol", "recusal", "disclosure",
-    "draw_redraw", "checklist_draft",
+    "draw_redraw", "checklist_draft", "signature", "referral",
 }
 TRIGGERS = {
     "draw_protocol_immutable", "draw_protocol_undeletable",
@@ -49,6 +49,7 @@ TRIGGERS = {
     "audit_event_append_only", "audit_event_undeletable",
     "checklist_version_published_immutable", "checklist_version_published_undeletable",
     "inspection_finalized_immutable", "inspection_finalized_undeletable",
+    "signature_immutable", "signature_undeletable",
     "finding_finalized_immutable", "finding_finalized_undeletable",
 }
 TEST_REVISION = "9002"

@@ -13,10 +13,11 @@ from typing import Any
 
 import pytest
 from PIL import Image, ImageDraw
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import DatabaseError
 
 from inspector.core.credit_codes import IdentifierKind
+from inspector.core.follow_up import FollowUp
 from inspector.core.directory import EntityType, RegistrationStatus, RiskClass
 from inspector.core.lifecycles import InspectionStatus, TaskRole, TaskSource, TaskStatus
 from inspector.core.roles import Actor, Role
@@ -30,6 +31,7 @@ from inspector.db.models import (
     MarketEntity,
     Photo,
     Recusal,
+    Signature,
     Task,
     TaskInspector,
 )
@@ -49,6 +51,7 @@ from inspector.services.inspections import (
     start_inspection,
 )
 from inspector.services.photos import attach_photo
+from inspector.services.signatures import SignatureGiven, SignerRole
 from inspector.services.workspace import Workspace
 from tests.unit.test_checklist import FOOD_VENDOR
 
@@ -88,6 +91,30 @@ def setup_task(workspace: Workspace, tmp_path: Path) -> str:
                                        role=TaskRole.LEAD if n == 0 else TaskRole.ASSIST)
                          for n, person in enumerate(people)])
         return task.uuid
+
+
+def signature_png(seed: int = 0) -> bytes:
+    """A signature-like scribble, as the signature pad gives it."""
+    image = Image.new("RGB", (300, 100), "white")
+    ImageDraw.Draw(image).line([(10, 80), (60 + seed, 20), (120, 70), (200, 30), (280, 60)],
+                               fill="black", width=4)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+SIGNED = (SignatureGiven(SignerRole.PARTY, "王老板", image_png=signature_png(1)),
+          *(SignatureGiven(SignerRole.INSPECTOR, "", staff_id=staff,
+                           image_png=signature_png(n + 2)) for n, staff in enumerate(TEAM)))
+MEASURES = {"1": (FollowUp("none"),), "A": (FollowUp("rectify", date(2026, 12, 10)),)}
+
+
+def finalize(workspace: Workspace, inspection: str, codes: list[str],
+             **changes: Any) -> Any:
+    arguments: dict[str, Any] = {"result_codes": codes, "signatures": SIGNED,
+                                 "follow_up": MEASURES.get(codes[0], ()), "now": MORNING,
+                                 **changes}
+    return finalize_inspection(workspace, FIELD, inspection, **arguments).value
 
 
 def start(workspace: Workspace, task: str, **changes: Any) -> Any:
@@ -150,7 +177,7 @@ def test_an_inspection_is_filled_finalized_into_locked_findings_and_revised(
 
     # Required answers missing: refused, naming them.
     with pytest.raises(InspectionError) as missing:
-        finalize_inspection(workspace.store, FIELD, started.inspection, result_codes=["1"])
+        finalize(workspace, started.inspection, ["1"])
     assert "食品经营许可证在有效期内并悬挂：必填" in missing.value.text.zh
 
     save_answers(workspace.store, started.draft, {
@@ -159,12 +186,11 @@ def test_an_inspection_is_filled_finalized_into_locked_findings_and_revised(
         "expired_count": Decimal(0), "temperature": Decimal("4.5")})
     # The engine suggests A (a 重点 item not compliant): another result needs a reason.
     with pytest.raises(InspectionError, match="differs from the suggestion"):
-        finalize_inspection(workspace.store, FIELD, started.inspection, result_codes=["1"])
+        finalize(workspace, started.inspection, ["1"])
     with pytest.raises(InspectionError, match="no result code Z"):
-        finalize_inspection(workspace.store, FIELD, started.inspection, result_codes=["Z"])
+        finalize(workspace, started.inspection, ["Z"])
 
-    done = finalize_inspection(workspace.store, FIELD, started.inspection, result_codes=["A"],
-                               now=MORNING.replace(hour=2)).value
+    done = finalize(workspace, started.inspection, ["A"], now=MORNING.replace(hour=2))
 
     assert done.result_codes == ("A",) and done.findings == 6  # six items answered
     with workspace.store.read() as session:
@@ -197,8 +223,7 @@ def test_an_inspection_is_filled_finalized_into_locked_findings_and_revised(
     assert refilled.answers["temperature"] == Decimal("4.5")
     assert refilled.answers["licence_shown.note"] == "许可证过期"
     save_answers(workspace.store, revision.draft, {"temperature": Decimal("3.5")})
-    corrected = finalize_inspection(workspace.store, FIELD, revision.inspection,
-                                    result_codes=["A"]).value
+    corrected = finalize(workspace, revision.inspection, ["A"])
     assert corrected.content_hash != done.content_hash
     with workspace.store.read() as session:
         rows = {i.uuid: i for i in session.scalars(select(Inspection))}
@@ -223,8 +248,7 @@ def test_the_task_list_shows_the_days_work_and_the_entitys_history(
                                                                  started.draft)
     save_answers(workspace.store, started.draft, {
         "licence_shown": "符合", "storage": "符合", "temperature": Decimal(2)})
-    done = finalize_inspection(workspace.store, FIELD, started.inspection,
-                               result_codes=["1"]).value
+    done = finalize(workspace, started.inspection, ["1"])
 
     [completed] = list_field_tasks(workspace.store, date(2026, 12, 1))
     assert completed.status is TaskStatus.COMPLETED and not completed.overdue
@@ -283,3 +307,88 @@ def test_a_photo_is_stored_recorded_and_counted_on_its_item(workspace: Workspace
         assert len(session.scalars(select(Photo)).all()) == 1
     assert open_draft(workspace.store, started.draft).answers["licence_photo"] == (
         first.original_sha256,)
+
+
+def _answered(workspace: Workspace, tmp_path: Path) -> Any:
+    started = start(workspace, setup_task(workspace, tmp_path))
+    save_answers(workspace.store, started.draft, {
+        "licence_shown": "符合", "storage": "符合", "temperature": Decimal(2)})
+    return started
+
+
+PARTY_REFUSED = SignatureGiven(SignerRole.PARTY, "", refusal_reason="负责人不在场，店员拒签")
+
+
+@pytest.mark.parametrize(("changes", "zh"), [
+    ({"follow_up": ()}, "请选择后续处置措施"),
+    ({"follow_up": (FollowUp("none"), FollowUp("feedback"))},
+     "“无需后续处置”不能与其他措施同时选择"),
+    ({"follow_up": (FollowUp("rectify"),)},
+     "“违反本部门相关规定，责令改正；后续跟踪由日常监管部门负责”需要改正期限"),
+    ({"follow_up": (FollowUp("rectify", date(2026, 11, 30)),)},
+     "改正期限 2026-11-30 应晚于检查当日"),
+    ({"follow_up": (FollowUp("notify", detail=" "),)},
+     "“违反其他部门相关规定，抄告相关部门”需要写明接收的机构或部门"),
+    ({"signatures": SIGNED[1:]}, "缺少被检查单位负责人签名（拒绝签名的，记录拒签理由）"),
+    ({"signatures": (SignatureGiven(SignerRole.PARTY, ""), *SIGNED[1:])},
+     "被检查单位负责人拒绝签名的，应记录拒签理由"),
+    ({"signatures": (SignatureGiven(SignerRole.PARTY, "", image_png=signature_png()),
+                     *SIGNED[1:])}, "请填写签名的被检查单位负责人姓名"),
+    ({"signatures": SIGNED[:2]}, "检查人员 李四（ZD002） 尚未签名"),
+    ({"signatures": (*SIGNED, SignatureGiven(SignerRole.INSPECTOR, "", staff_id="ZD003",
+                                             image_png=signature_png()))},
+     "王五（ZD003） 不在本次检查人员之列，不能作为检查人员签名"),
+    ({"signatures": (SIGNED[0], SIGNED[1], SignatureGiven(
+        SignerRole.INSPECTOR, "", staff_id="ZD002", refusal_reason="不签"))},
+     "检查人员 李四（ZD002） 须签名"),
+    ({"signatures": (SIGNED[0], SIGNED[1], SignatureGiven(
+        SignerRole.INSPECTOR, "", staff_id="ZD002", image_png=b"\x89PNG broken"))},
+     "李四（ZD002） 的签名图像无法读取"),
+])
+def test_a_finalize_without_its_measures_or_signatures_is_refused_and_nothing_changes(
+        workspace: Workspace, tmp_path: Path, changes: dict[str, Any], zh: str) -> None:
+    started = _answered(workspace, tmp_path)
+
+    with pytest.raises(InspectionError) as refused:
+        finalize(workspace, started.inspection, ["1"], **changes)
+
+    assert refused.value.text.zh == zh
+    with workspace.store.read() as session:
+        assert session.scalars(select(Inspection.status)).one() is InspectionStatus.DRAFT
+        assert session.scalars(select(Signature)).all() == []
+    assert open_draft(workspace.store, started.draft).answers["storage"] == "符合"
+
+
+def test_a_problem_to_follow_up_cannot_be_closed_with_no_follow_up(
+        workspace: Workspace, tmp_path: Path) -> None:
+    started = _answered(workspace, tmp_path)
+    with pytest.raises(InspectionError, match="choose how it is handled"):
+        finalize(workspace, started.inspection, ["B"], reason="公示信息未更新",
+                 follow_up=(FollowUp("none"),))
+
+
+def test_signatures_are_stored_hashed_into_the_record_and_never_change(
+        workspace: Workspace, tmp_path: Path) -> None:
+    started = _answered(workspace, tmp_path)
+    signatures = (PARTY_REFUSED, *SIGNED[1:])
+    done = finalize(workspace, started.inspection, ["1"], signatures=signatures)
+
+    files = ContentStore(workspace.paths.files)
+    with workspace.store.read() as session:
+        rows = session.scalars(select(Signature).order_by(Signature.id)).all()
+        assert [(r.role, r.staff_id, r.signer_name) for r in rows] == [
+            ("party", "", ""), ("inspector", "ZD001", "张三"), ("inspector", "ZD002", "李四")]
+        assert rows[0].image_sha256 is None
+        assert rows[0].refusal_reason == "负责人不在场，店员拒签"
+        for row, given in zip(rows[1:], SIGNED[1:], strict=True):
+            assert row.image_sha256 == hashlib.sha256(given.image_png).hexdigest()
+            assert files.path(row.image_sha256).read_bytes() == given.image_png
+        assert session.scalars(select(Inspection.follow_up)).one() == [{"code": "none"}]
+        event = session.scalars(select(AuditEvent).where(
+            AuditEvent.action == "inspection.finalized")).one()
+        assert json.loads(event.payload)["party_refused"] is True
+    for statement in (update(Signature).values(refusal_reason="改过"), delete(Signature)):
+        with pytest.raises(DatabaseError, match="signature cannot"), \
+                workspace.store.write() as session:
+            session.execute(statement)
+    assert len(done.content_hash) == 64

@@ -3,7 +3,7 @@
 from inspector.db.models.audit import AuditEvent
 from inspector.db.models.checklists import Checklist, ChecklistDraft, ChecklistVersion
 from inspector.db.models.directory import Inspector, MarketEntity
-from inspector.db.models.inspections import Finding, Inspection, Photo
+from inspector.db.models.inspections import Finding, Inspection, Photo, Referral, Signature
 from inspector.db.models.plans import (
     Disclosure,
     DrawProtocol,
@@ -34,8 +34,10 @@ __all__ = [
     "Photo",
     "Plan",
     "Recusal",
+    "Referral",
     "Sample",
     "SamplePortion",
+    "Signature",
     "SyncCursor",
     "SyncRecord",
     "Task",

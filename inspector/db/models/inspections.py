@@ -1,8 +1,10 @@
-"""On-site inspections, their findings and photo evidence.
+"""On-site inspections, their findings, photo evidence, signatures and clue referrals.
 
 A finalized inspection is an append-only fact: a correction is a new row whose
-``revision_of_id`` names the one it replaces. Photos reference the content-addressed
-store by SHA-256 of the original bytes; the original file is never rewritten.
+``revision_of_id`` names the one it replaces. Photos and signature images reference the
+content-addressed store by SHA-256 of their bytes; a stored file is never rewritten.
+Signatures are written with the finalized record and never change. A referral (线索移送)
+names the finalized inspection it comes from and carries its own deadlines.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ class Inspection(SyncMixin, Base):
     # The answers being filled: a local draft (its uuid; drafts never leave the laptop),
     # turned into findings when the inspection is finalized.
     draft_uuid: Mapped[str | None] = mapped_column(String(36))
+    # 后续处置措施: [{"code": "rectify", "deadline": "2026-12-10", "detail": ""}, ...]
+    follow_up: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
 
 
 class Finding(SyncMixin, Base):
@@ -76,3 +80,44 @@ class Photo(SyncMixin, Base):
     longitude: Mapped[str | None] = mapped_column(String(16))
     upload_sha256: Mapped[str | None] = mapped_column(String(64))
     exif: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+
+
+class Signature(SyncMixin, Base):
+    """One signature on a finalized record: the inspected party's or an inspector's.
+
+    ``image_sha256`` is the PNG in the content store; a refusal to sign has no image and
+    its ``refusal_reason`` (《行政处罚法》第五十五条: noted in the record)."""
+
+    __tablename__ = "signature"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspection.id"), index=True)
+    role: Mapped[str] = mapped_column(String(16))  # "party" | "inspector"
+    staff_id: Mapped[str] = mapped_column(String(64), default="")
+    signer_name: Mapped[str] = mapped_column(String(500))
+    signed_at: Mapped[datetime]
+    image_sha256: Mapped[str | None] = mapped_column(String(64))
+    refusal_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class Referral(SyncMixin, Base):
+    """A case clue (线索) referred from a finalized inspection, with its deadlines."""
+
+    __tablename__ = "referral"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(ForeignKey("inspection.id"), index=True)
+    recipient_kind: Mapped[str] = mapped_column(String(16))  # see services.referrals
+    recipient: Mapped[str] = mapped_column(String(500))
+    item_keys: Mapped[list[str]] = mapped_column(JSON, default=list)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    goods: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)  # 涉案物品清单
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    referred_by: Mapped[str] = mapped_column(String(200), default="")
+    referred_at: Mapped[datetime]
+    decision_due: Mapped[datetime]
+    decided_at: Mapped[datetime | None] = mapped_column(default=None)
+    decision_note: Mapped[str] = mapped_column(Text, default="")
+    transfer_due: Mapped[datetime | None] = mapped_column(default=None)
+    transferred_at: Mapped[datetime | None] = mapped_column(default=None)
+    package_sha256: Mapped[str] = mapped_column(String(64), default="")
