@@ -22,7 +22,7 @@ APT_WINDOW=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libx
             libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xinerama0 xvfb xauth)
 
 # The central platform's tests run against a real PostgreSQL too (a throwaway cluster).
-APT_TEST=(postgresql)
+APT_TEST=(postgresql poppler-utils)  # pdftotext/pdffonts read our PDFs back
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
