@@ -38,7 +38,7 @@ import json
 import uuid as uuid_module
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import TypeVar
 
 from sqlalchemy import select
@@ -60,7 +60,6 @@ from inspector.db.models import (
     Inspection,
     Inspector,
     MarketEntity,
-    Recusal,
     Signature,
     Task,
     TaskInspector,
@@ -80,9 +79,9 @@ from inspector.services.signatures import (
     write_signatures,
 )
 from inspector.services.store import Store
+from inspector.services.team_rules import TeamError, check_team
 from inspector.services.workspace import Workspace
 
-MIN_TEAM = 2
 _T = TypeVar("_T")
 OPEN_TASK = frozenset({TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS})
 
@@ -127,7 +126,10 @@ def start_inspection(store: Store, actor: Actor, task_uuid: str, *, checklist: s
                 Inspection.status == InspectionStatus.DRAFT)) is not None:
             raise _refuse("该任务已有进行中的检查", "the task already has an inspection under way")
         entity = session.get_one(MarketEntity, task.entity_id)
-        present = _check_team(session, task, entity, list(team), today)
+        drawn = set(session.scalars(select(Inspector.staff_id).join(
+            TaskInspector, TaskInspector.inspector_id == Inspector.id).where(
+            TaskInspector.task_id == task.id)))
+        present = _checked(lambda: check_team(session, entity, list(team), today, drawn))
         if not certificates_shown:
             raise _refuse("检查前应向当事人出示执法证件（《行政处罚法》第五十五条）",
                           "show the inspectors' certificates before inspecting "
@@ -296,47 +298,6 @@ def _refuse(zh: str, en: str) -> InspectionError:
     return InspectionError(LocalText(zh, en))
 
 
-def _check_team(session: Session, task: Task, entity: MarketEntity, staff_ids: list[str],
-                today: date) -> list[Inspector]:
-    """The inspectors present, checked against the rules (see the module contract)."""
-    distinct = list(dict.fromkeys(s.strip() for s in staff_ids if s.strip()))
-    if len(distinct) < MIN_TEAM:
-        raise _refuse("现场检查人员不得少于两名", "at least two inspectors must be present")
-    drawn = set(session.scalars(select(Inspector.staff_id).join(
-        TaskInspector, TaskInspector.inspector_id == Inspector.id).where(
-        TaskInspector.task_id == task.id)))
-    present = []
-    for staff_id in distinct:
-        person = session.scalar(select(Inspector).where(Inspector.staff_id == staff_id))
-        if person is None:
-            raise _refuse(f"名录中没有检查人员 {staff_id}", f"no inspector {staff_id}")
-        who = f"{person.name}（{staff_id}）"
-        if staff_id not in drawn:
-            raise _refuse(f"{who}不在本任务抽取的检查组中；如需替换，请先重新抽取",
-                          f"{person.name} ({staff_id}) is not on the task's drawn team; "
-                          "redraw first to replace an inspector")
-        if not person.active:
-            raise _refuse(f"{who}已停用", f"{person.name} ({staff_id}) is inactive")
-        valid_from, valid_to = person.cert_valid_from, person.cert_valid_to
-        if valid_from is None or valid_to is None:
-            raise _refuse(f"{who}没有登记执法证", f"{person.name} ({staff_id}) has no "
-                          "enforcement certificate on record")
-        if today > valid_to:
-            raise _refuse(f"{who}的执法证已于 {valid_to.isoformat()} 过期，不能参加检查",
-                          f"{person.name} ({staff_id})'s certificate expired on "
-                          f"{valid_to.isoformat()}: they cannot inspect")
-        if today < valid_from:
-            raise _refuse(f"{who}的执法证自 {valid_from.isoformat()} 起才有效",
-                          f"{person.name} ({staff_id})'s certificate is valid only from "
-                          f"{valid_from.isoformat()}")
-        if session.scalar(select(Recusal.id).where(Recusal.inspector_id == person.id,
-                                                   Recusal.entity_id == entity.id)):
-            raise _refuse(f"{who}已就该检查对象申报回避", f"{person.name} ({staff_id}) "
-                          "declared a conflict with this entity")
-        present.append(person)
-    return present
-
-
 def _latest_published(session: Session, code: str) -> ChecklistVersion:
     version = session.scalar(
         select(ChecklistVersion).join(Checklist, Checklist.id == ChecklistVersion.checklist_id)
@@ -358,10 +319,10 @@ def _under_way(session: Session, inspection_uuid: str) -> Inspection:
 
 
 def _checked(check: Callable[[], _T]) -> _T:
-    """``check()``, its refusal (a measure or a signature) worded as the inspection's."""
+    """``check()``, its refusal (the team, a measure, a signature) as the inspection's."""
     try:
         return check()
-    except (FollowUpError, SignatureError) as exc:
+    except (FollowUpError, SignatureError, TeamError) as exc:
         raise InspectionError(exc.text) from exc
 
 
