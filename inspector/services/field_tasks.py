@@ -71,7 +71,8 @@ class PastInspection:
     finalized_at: datetime | None
     result_codes: tuple[str, ...]
     content_hash: str
-    revision: bool
+    revision: bool  # it corrects an earlier record
+    superseded: bool  # a later record corrects it (finalized, or a correction under way)
 
 
 def list_field_tasks(store: Store, today: date, staff_id: str | None = None
@@ -124,8 +125,11 @@ def entity_history(store: Store, entity_uuid: str) -> tuple[PastInspection, ...]
             .where(MarketEntity.uuid == entity_uuid,
                    Inspection.status == InspectionStatus.FINALIZED)
             .order_by(Inspection.finalized_at.desc())).scalars().all()
+        corrected = set(session.scalars(select(Inspection.revision_of_id).where(
+            Inspection.revision_of_id.in_([i.id for i in rows]))))
         return tuple(PastInspection(i.uuid, i.finalized_at, tuple(i.result_codes),
-                                    i.content_hash, i.revision_of_id is not None)
+                                    i.content_hash, i.revision_of_id is not None,
+                                    i.id in corrected)
                      for i in rows)
 
 

@@ -9,9 +9,10 @@ with the codebook's labels, the follow-up measures, the photos as a numbered evi
 list (numbered in the order the findings name them; each with the SHA-256 of its
 original and a thumbnail drawn from its upload copy, or from the original when the
 copy is not on this laptop), the signatures with their images, and the record's hash
-and, for a revision, the hash of the record it corrects. :func:`write_record_pdf`
-renders it (:mod:`.record_pdf`) and writes ``<entity>-<hash prefix>.pdf`` whole into
-``out_dir``. Reading only; any thread with a store session.
+and, for a revision, the hash of the record it corrects. :func:`record_pdf` renders it
+(:mod:`.record_pdf`); :func:`write_record_pdf` writes that whole to ``path``
+(:func:`record_file_name` suggests the name). Reading only; any thread with a store
+session.
 """
 
 from __future__ import annotations
@@ -78,12 +79,19 @@ def record_document(workspace: Workspace, inspection_uuid: str, *,
         return _document(session, files, inspection, now or datetime.now(UTC))
 
 
-def write_record_pdf(workspace: Workspace, inspection_uuid: str, out_dir: Path) -> Path:
-    document = record_document(workspace, inspection_uuid)
-    name = re.sub(r"[^\w.-]", "_", document.entity_name) or "record"
-    path = out_dir / f"{name}-{document.content_hash[:12]}.pdf"
-    write_file_atomically(path, render_record_pdf(document))
+def record_pdf(workspace: Workspace, inspection_uuid: str) -> bytes:
+    return render_record_pdf(record_document(workspace, inspection_uuid))
+
+
+def write_record_pdf(workspace: Workspace, inspection_uuid: str, path: Path) -> Path:
+    write_file_atomically(path, record_pdf(workspace, inspection_uuid))
     return path
+
+
+def record_file_name(entity_name: str, content_hash: str) -> str:
+    """``现场检查笔录-<entity>-<hash prefix>.pdf``, safe on every file system."""
+    name = re.sub(r'[\\/:*?"<>|\s]+', "_", entity_name).strip("_") or "record"
+    return f"{TITLE}-{name}-{content_hash[:12]}.pdf"
 
 
 def _document(session: Session, files: ContentStore, inspection: Inspection,

@@ -24,7 +24,11 @@ from inspector.core.roles import Actor, Role
 from inspector.db.content_store import ContentStore
 from inspector.db.models import AuditEvent, Referral
 from inspector.services.checklist_drafts import save_answers
-from inspector.services.inspection_record import record_document, write_record_pdf
+from inspector.services.inspection_record import (
+    record_document,
+    record_file_name,
+    write_record_pdf,
+)
 from inspector.services.inspections import InspectionError
 from inspector.services.photos import attach_photo
 from inspector.services.referral_package import (
@@ -101,7 +105,9 @@ def test_the_record_pdf_names_the_inspectors_answers_evidence_and_signatures(
     assert (licence.answer, licence.problem, licence.key_item) == ("不符合", True, True)
     assert document.follow_up[1] == ("发现案件线索，初步固定相关证据后移送办案机构依法依规处理"
                                      "（正定县市场监管综合执法大队）")
-    path = write_record_pdf(workspace, done.inspection, tmp_path / "out")
+    name = record_file_name("正定县某某副食店 (个体)", done.content_hash)
+    assert name == f"现场检查笔录-正定县某某副食店_(个体)-{done.content_hash[:12]}.pdf"
+    path = write_record_pdf(workspace, done.inspection, tmp_path / "out" / name)
 
     text = "\n".join(line.strip() for line in _pdf_text(path).splitlines())
     for expected in ("现场检查笔录", "正定县某某副食店", "92130123MA0ABCDE1X", "张三", "李四",
