@@ -139,6 +139,19 @@ def entity_fields_for(store: Store, entity_uuid: str) -> dict[str, Value]:
         return {} if entity is None else entity_fields(entity)
 
 
+def inspection_team(store: Store, draft_uuid: str) -> tuple[tuple[str, str], ...]:
+    """The inspectors present at the inspection whose answers ``draft_uuid`` holds, as
+    (staff id, name) in the order they were recorded (the ones who sign its record)."""
+    with store.read() as session:
+        team = session.scalar(select(Inspection.team).where(
+            Inspection.draft_uuid == draft_uuid))
+        if not team:
+            return ()
+        names = {staff: name for staff, name in session.execute(
+            select(Inspector.staff_id, Inspector.name).where(Inspector.staff_id.in_(team)))}
+        return tuple((staff, names.get(staff, staff)) for staff in team)
+
+
 def _teams(session: Session, task_ids: list[int]) -> dict[int, list[TeamMember]]:
     teams: dict[int, list[TeamMember]] = {}
     if not task_ids:

@@ -3,8 +3,10 @@
 Contract: each function builds an :class:`~inspector.ui.db_worker.Op` whose body runs on
 the DB thread and calls :mod:`inspector.services.field_tasks` (the task list, an
 entity's history and fields), :mod:`inspector.services.checklist_drafts` (the answers
-of an inspection under way) or :mod:`inspector.services.inspections` (starting and
-finalizing under the rules). Results are frozen views; arguments are copied when the op
+of an inspection under way), :mod:`inspector.services.inspections` (starting,
+finalizing and correcting under the rules) or
+:mod:`inspector.services.inspection_record` (the printable record: as a PDF file, or
+as pages rendered for a printer). Results are frozen views; arguments are copied when the op
 is built, so the caller may change its own lists while the op waits its turn. Refusals
 raise ``InspectionError`` (or ``DraftError``) with the reason in both languages, and a
 refused op writes nothing.
@@ -20,23 +22,34 @@ from pathlib import Path
 from inspector.core.follow_up import FollowUp
 from inspector.core.roles import Actor
 from inspector.forms.expressions import Value
-from inspector.services import checklist_drafts, field_tasks, inspections, photos
+from inspector.services import (
+    checklist_drafts,
+    field_tasks,
+    inspection_record,
+    inspections,
+    photos,
+)
 from inspector.services.changes import Outcome
 from inspector.services.checklist_drafts import OpenDraft
 from inspector.services.field_tasks import FieldTaskView, PastInspection
 from inspector.services.inspections import FinalizedInspection, StartedInspection
+from inspector.services.pdf_pages import PageImage, render_pdf_pages
 from inspector.services.photos import RecordedPhoto
 from inspector.services.signatures import SignatureGiven
 from inspector.ui.db_worker import Op, OpEnv
+
+PRINT_DPI = 200  # sharp on paper; about 12 MB a page in memory
 
 
 @dataclass(frozen=True, slots=True)
 class OpenInspection:
     """An inspection under way, ready for its form: the draft holding its answers (with
-    the pinned checklist version) and the inspected entity's fields for conditions."""
+    the pinned checklist version), the inspected entity's fields for conditions, and
+    the inspectors present (who sign the record)."""
 
     draft: OpenDraft
     entity: Mapping[str, Value]
+    team: tuple[tuple[str, str], ...] = ()  # (staff id, name) of those present
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +90,8 @@ def open_inspection_form(draft_uuid: str, entity_uuid: str) -> Op[OpenInspection
     def body(env: OpEnv) -> OpenInspection:
         store = env.workspace.store
         return OpenInspection(checklist_drafts.open_draft(store, draft_uuid),
-                              field_tasks.entity_fields_for(store, entity_uuid))
+                              field_tasks.entity_fields_for(store, entity_uuid),
+                              field_tasks.inspection_team(store, draft_uuid))
 
     return Op("open_inspection_form", body)
 
@@ -113,3 +127,25 @@ def attach_photo_file(inspection_uuid: str, item_key: str, path: Path,
         return photos.attach_photo(env.workspace, actor, inspection_uuid, item_key, path)
 
     return Op("attach_photo_file", body)
+
+
+def save_record_pdf(inspection_uuid: str, path: Path) -> Op[Path]:
+    """Write the finalized record's PDF to ``path`` (whole, or not at all)."""
+    return Op("save_record_pdf", lambda env: inspection_record.write_record_pdf(
+        env.workspace, inspection_uuid, path))
+
+
+def render_record_pages(inspection_uuid: str, dpi: int = PRINT_DPI
+                        ) -> Op[tuple[PageImage, ...]]:
+    """The finalized record's pages as pictures, ready for a printer."""
+    return Op("render_record_pages", lambda env: render_pdf_pages(
+        inspection_record.record_pdf(env.workspace, inspection_uuid), dpi))
+
+
+def revise_field_inspection(inspection_uuid: str, reason: str,
+                            actor: Actor) -> Op[StartedInspection]:
+    def body(env: OpEnv) -> Outcome[StartedInspection]:
+        return inspections.revise_inspection(env.workspace.store, actor, inspection_uuid,
+                                             reason=reason)
+
+    return Op("revise_field_inspection", body)

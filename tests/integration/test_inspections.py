@@ -17,8 +17,8 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import DatabaseError
 
 from inspector.core.credit_codes import IdentifierKind
-from inspector.core.follow_up import FollowUp
 from inspector.core.directory import EntityType, RegistrationStatus, RiskClass
+from inspector.core.follow_up import FollowUp
 from inspector.core.lifecycles import InspectionStatus, TaskRole, TaskSource, TaskStatus
 from inspector.core.roles import Actor, Role
 from inspector.db.content_store import ContentStore

@@ -8,6 +8,10 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
+import signal
+import subprocess
+import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -21,6 +25,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from inspector.core.directory import EntityType
+from inspector.core.follow_up import FollowUp
 from inspector.core.lifecycles import TaskRole, TaskSource, TaskStatus
 from inspector.core.roles import Role
 from inspector.core.text import Lang
@@ -40,6 +45,7 @@ from inspector.ui.screens.field_tasks import OVERDUE_BRUSH, FieldTasksScreen
 from inspector.ui.widgets.start_inspection_dialog import StartInspectionDialog
 from tests.ui.helpers import LEFT, TODAY, Launched, Launcher, type_chinese
 from tests.ui.planning_support import on_db
+from tests.ui.test_finalize_dialog import sign_everyone
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 STATUS = 3
@@ -170,7 +176,7 @@ def test_the_list_shows_the_released_task_overdue_with_its_team(
     assert "协检 " in assisting and "color" not in assisting
     assert "color: #b3261e" in expired and "有效期至 2020-06-30 · 已过期或无证件" in expired
     assert screen.detail_values["items"].text() == "GT-1 个体工商户经营行为的检查"
-    assert screen.history_label.text() == "该检查对象尚无已办结的检查。"
+    assert screen.history.label.text() == "该检查对象尚无已办结的检查。"
     assert screen.start_button.isVisible() and screen.start_button.isEnabled()
     assert not screen.finalize_button.isVisible()
 
@@ -259,6 +265,12 @@ def test_finalizing_names_what_is_missing_and_records_the_result_with_its_hash(
     assert dialog.chosen_codes() == ("1",)
     assert dialog.code_boxes["1"].text() == "1 未发现问题"
     assert "2" not in dialog.code_boxes, "only the top-level codes are offered"
+    assert dialog.follow_up.measures() == (FollowUp("none"),)  # ticked for result 1
+    # The inspectors present sign (not the third of the drawn team, who was not there).
+    assert list(dialog.signature_sheet.inspector_fields) == list(setup.team[:2])
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    assert dialog.error_label.text() == "被检查单位负责人拒绝签名的，应记录拒签理由"
+    sign_everyone(dialog.signature_sheet)
 
     # A different result without a reason: refused in the dialog, nothing finalized.
     dialog.code_boxes["1"].setChecked(False)
@@ -285,8 +297,8 @@ def test_finalizing_names_what_is_missing_and_records_the_result_with_its_hash(
     row = screen.model.find_row(lambda t: t.uuid == setup.task)
     assert row is not None and screen.model.index(row, STATUS).data() == "已完成"
     assert screen.model.index(row, STATUS).data(Qt.ItemDataRole.BackgroundRole) is None
-    assert screen.history_label.text() == "检查历史：1 次"
-    assert [screen.history_model.index(0, c).data() for c in (1, 2)] == [
+    assert screen.history.label.text() == "检查历史：1 次"
+    assert [screen.history.model.index(0, c).data() for c in (1, 2)] == [
         "1 未发现问题", digest[:12]]
     assert not screen.start_button.isEnabled() and not screen.finalize_button.isVisible()
     assert screen.hint_label.text() == "该任务已完成，检查记录见检查对象的检查历史。"
@@ -324,3 +336,42 @@ def test_photos_are_attached_to_a_photo_item_and_a_bad_file_is_named(
                     and "未添加" in screen.message_label.text())
     assert form.answers()["site_photo"] == (digest,)
     assert stored(app, Photo) == 1
+
+
+def test_a_kill_in_the_middle_of_an_inspection_loses_no_answer_and_no_photo(
+        launch: Launcher, qtbot: QtBot, tmp_path: Path) -> None:
+    """The app runs as its own process (real DB thread), takes answers and a photo, and
+    is killed (SIGKILL: no shutdown of any kind); the app started again shows them all."""
+    app, screen, setup = field_screen(launch, tmp_path)
+    start(screen, qtbot, setup)
+    launch.close_all()
+    photo = tmp_path / "stall.jpg"
+    Image.new("RGB", (640, 480), (120, 90, 60)).save(photo, "JPEG")
+
+    with subprocess.Popen(
+            [sys.executable, "-m", "tests.ui.kill_child", str(app.root), setup.task,
+             str(photo)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            cwd=Path(__file__).resolve().parents[2]) as child:
+        try:
+            assert child.stdout is not None and child.stderr is not None
+            line = child.stdout.readline()  # blocks until READY, or EOF if the child fails
+            assert line.strip() == "READY", child.stderr.read()
+        finally:
+            os.kill(child.pid, signal.SIGKILL)
+            child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+
+    again = launch(root=app.root)
+    again.ctx.set_role(Role.INSPECTOR)
+    assert again.window.show_screen("tasks")
+    tasks = again.window.tasks
+    assert tasks.select_task(setup.task) and tasks.form is not None
+    answers = tasks.form.answers()
+    assert answers["licence_shown"] == "不符合"
+    assert answers["licence_shown.note"] == "营业执照未悬挂"
+    assert answers["stall_note"] == "东侧第三个摊位"
+    digest = hashlib.sha256(photo.read_bytes()).hexdigest()
+    assert answers["site_photo"] == (digest,)
+    assert stored(again, Photo) == 1
+    assert (again.root / "files" / digest[:2] / digest[2:4] / digest).read_bytes() \
+        == photo.read_bytes()

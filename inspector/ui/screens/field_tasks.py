@@ -10,8 +10,9 @@ its row is tinted red) and the team (the lead first), open tasks first by due da
 the service returns them; the search box filters by name, code or address. Below, the
 selected task's details: address, legal representative, risk class, check items,
 window, the team with each 执法证 and its validity (expired or missing in red), and the
-entity's finalized inspections (date, result, the first 12 hex digits of the record
-hash).
+entity's finalized records in an
+:class:`~inspector.ui.widgets.inspection_history.InspectionHistoryPanel` (the record as
+PDF, printing, a correction — whose form then opens here — and referring a clue).
 
 On the right: a task with an inspection under way shows its checklist form
 (:class:`~inspector.ui.widgets.checklist_form.ChecklistForm` with the entity's fields
@@ -23,8 +24,9 @@ service's refusal shows in the dialog, which stays open; a start opens the form.
 "Finalize…" first names every missing or refused answer in the form (the dialog does not
 open while any is left); then the
 :class:`~inspector.ui.widgets.finalize_dialog.FinalizeDialog` shows the engine's
-suggestion; on OK the waiting answers are flushed and the finalize op follows them on
-the DB thread's queue; a refusal shows in the dialog; a finalized record says its hash,
+suggestion, the follow-up measures and a signature pad for the party (or their
+recorded refusal) and each inspector present; on OK the waiting answers are flushed
+and the finalize op follows them on the DB thread's queue; a refusal shows in the dialog; a finalized record says its hash,
 the form closes and the list reloads. Selecting another task lets go of the form (its
 answers are sent first); :meth:`FieldTasksScreen.close_inspection` does the same when
 the window closes. Shortcuts (while the screen has the focus): Ctrl+F search (Escape
@@ -35,7 +37,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
@@ -55,19 +57,17 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.lifecycles import TaskRole, TaskStatus
-from inspector.core.result_codes import BY_CODE
 from inspector.core.text import Lang
-from inspector.core.workdays import CHINA_TIME
 from inspector.forms.answers import Problem, suggest_result
 from inspector.services.changes import Topic
 from inspector.services.checklist_library import StoredVersion
-from inspector.services.field_tasks import FieldTaskView, PastInspection, TeamMember
+from inspector.services.field_tasks import FieldTaskView, TeamMember
 from inspector.services.inspections import FinalizedInspection, StartedInspection
 from inspector.services.photos import RecordedPhoto
 from inspector.ui import draft_ops, field_ops
 from inspector.ui.context import AppContext
 from inspector.ui.draft_autosave import DraftAutosaver
-from inspector.ui.field_ops import OpenInspection, StartRequest
+from inspector.ui.field_ops import FinalizeRequest, OpenInspection, StartRequest
 from inspector.ui.planning_models import SHORT_HASH
 from inspector.ui.record_table import record_table, select_row
 from inspector.ui.screen_loading import LoadOnShow
@@ -75,20 +75,13 @@ from inspector.ui.snapshot_table_model import Column, SnapshotTableModel
 from inspector.ui.widgets.checklist_form import ChecklistForm
 from inspector.ui.widgets.feedback import NO_MESSAGE, Message, error_text, show_message
 from inspector.ui.widgets.finalize_dialog import FinalizeDialog
+from inspector.ui.widgets.inspection_history import InspectionHistoryPanel
 from inspector.ui.widgets.start_inspection_dialog import StartInspectionDialog, certificate_valid
 
 OVERDUE_BRUSH = QBrush(QColor("#f8d7d4"))
 EXPIRED_COLOUR = "#b3261e"
 OPEN = frozenset({TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS})
 NAMED_PROBLEMS = 5
-
-
-def _china_time(moment: datetime | None) -> str:
-    """A stored moment (UTC; the store keeps it without its zone) on China's clock."""
-    if moment is None:
-        return "—"
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")
 
 
 def _day(day: date | None) -> str:
@@ -127,32 +120,12 @@ class FieldTaskTableModel(SnapshotTableModel[FieldTaskView]):
         return self.tr("%1 · overdue").replace("%1", text) if task.overdue else text
 
 
-class HistoryTableModel(SnapshotTableModel[PastInspection]):
-    """An entity's finalized inspections: when, the result, the record hash."""
-
-    def __init__(self, lang: Lang, parent: QObject | None = None) -> None:
-        columns: list[Column[PastInspection]] = [
-            Column(lambda: self.tr("Finalized"), lambda p, _l: _china_time(p.finalized_at),
-                   sort_key=lambda p: p.finalized_at or datetime.min),
-            Column(lambda: self.tr("Result"), lambda p, _l: self.result_text(p)),
-            Column(lambda: self.tr("Record hash"), lambda p, _l: p.content_hash[:SHORT_HASH],
-                   tooltip=lambda p, _l: p.content_hash),
-        ]
-        super().__init__(columns, lang, parent)
-
-    def result_text(self, past: PastInspection) -> str:
-        text = "；".join(f"{c} {BY_CODE[c].label}" if c in BY_CODE else c
-                        for c in past.result_codes)
-        return self.tr("%1 (correction)").replace("%1", text) if past.revision else text
-
-
 class FieldTasksScreen(QWidget):
     def __init__(self, ctx: AppContext, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._today = today
         self.current: FieldTaskView | None = None
-        self.history: tuple[PastInspection, ...] = ()
         self.opened: OpenInspection | None = None
         self.form_task: FieldTaskView | None = None  # the task whose form is open
         self.form: ChecklistForm | None = None
@@ -162,7 +135,6 @@ class FieldTasksScreen(QWidget):
         self.checklists: tuple[StoredVersion, ...] = ()
         self._last_checklist: str | None = None
         self._opening: str | None = None  # the draft whose form is being loaded
-        self._history_for: str | None = None  # the entity whose history is being loaded
         self._select_after_load: str | None = None
         self._message: Message = NO_MESSAGE
         self._save_state = ""
@@ -215,16 +187,9 @@ class FieldTasksScreen(QWidget):
         details_area.setFrameShape(QFrame.Shape.NoFrame)
         details_area.setWidget(details)
 
-        self.history_label = QLabel()
-        self.history_label.setObjectName("historyLabel")
-        self.history_model = HistoryTableModel(ctx.lang, self)
-        self.history_table = record_table(self.history_model, "entityHistoryTable",
-                                          (130, 200, 110))
-        history = QWidget()
-        history_layout = QVBoxLayout(history)
-        history_layout.setContentsMargins(0, 0, 0, 0)
-        history_layout.addWidget(self.history_label)
-        history_layout.addWidget(self.history_table, 1)
+        self.history = InspectionHistoryPanel(ctx, self)
+        self.history.revision_started.connect(self._revision_started)
+        self.history.referral_requested.connect(self.refer_clue)
 
         self.task_label = QLabel()
         self.task_label.setObjectName("inspectionTask")
@@ -260,8 +225,8 @@ class FieldTasksScreen(QWidget):
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.table)
         left.addWidget(details_area)
-        left.addWidget(history)
-        left.setSizes([360, 260, 140])
+        left.addWidget(self.history)
+        left.setSizes([340, 240, 200])
         left.setChildrenCollapsible(False)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -347,7 +312,9 @@ class FieldTasksScreen(QWidget):
         rows = self.table.selectionModel().selectedRows()
         self.current = self.model.row_at(rows[0].row()) if rows else None
         self._show_details()
-        self._load_history()
+        current = self.current
+        self.history.show_entity(current.entity_uuid if current else None,
+                                 current.entity_name if current else "")
         draft = self.current.draft_uuid if self.current else None
         opened = self.opened.draft.view.uuid if self.opened else None
         if draft == opened:
@@ -356,23 +323,6 @@ class FieldTasksScreen(QWidget):
             self._enable()
             return
         self._open(self.current if draft else None)
-
-    def _load_history(self) -> None:
-        entity = self.current.entity_uuid if self.current else None
-        self._history_for = entity
-        if entity is None:
-            self._history_loaded(None, ())
-            return
-        self._ctx.db.submit(field_ops.load_entity_history(entity),
-                            on_result=lambda past: self._history_loaded(entity, past),
-                            on_error=self._failed)
-
-    def _history_loaded(self, entity: str | None, past: tuple[PastInspection, ...]) -> None:
-        if entity != self._history_for:  # an older answer than the selection: drop it
-            return
-        self.history = past
-        self.history_model.set_snapshot(past, [p.uuid for p in past])
-        self._word_history()
 
     def _open(self, task: FieldTaskView | None) -> None:
         draft = task.draft_uuid if task is not None else None
@@ -505,10 +455,14 @@ class FieldTasksScreen(QWidget):
         suggestion = suggest_result(form.checklist, form.answers(), form.state())
         if self.finalize_dialog is not None:
             self.finalize_dialog.close()
-        dialog = FinalizeDialog(task.entity_name, suggestion, self._ctx.lang, self)
+        opened = self.opened
+        dialog = FinalizeDialog(task.entity_name, suggestion, self._ctx.lang,
+                                team=opened.team if opened is not None else (),
+                                representative=task.legal_representative, today=self._today,
+                                parent=self)
         inspection = task.inspection_uuid
         dialog.finalize_requested.connect(
-            lambda codes, reason: self._finalize(dialog, inspection, codes, reason))
+            lambda request: self._finalize(dialog, inspection, request))
         self.finalize_dialog = dialog
         dialog.open()
         return dialog
@@ -524,12 +478,12 @@ class FieldTasksScreen(QWidget):
         return self.tr("Not finalized: %1 answer(s) still need attention: %2") \
             .replace("%1", str(len(problems))).replace("%2", named)
 
-    def _finalize(self, dialog: FinalizeDialog, inspection: str, codes: tuple[str, ...],
-                  reason: str) -> None:
+    def _finalize(self, dialog: FinalizeDialog, inspection: str,
+                  request: FinalizeRequest) -> None:
         if self.autosaver is not None:
             self.autosaver.flush(now=True)  # queued before the finalize: it reads them
         self._ctx.db.submit(
-            field_ops.finalize_field_inspection(inspection, codes, reason, self._ctx.actor),
+            field_ops.finalize_field_inspection(inspection, request, self._ctx.actor),
             on_result=lambda done: self._finalized(dialog, done),
             on_error=lambda error: dialog.refuse(error_text(self._ctx.lang, error)))
 
@@ -539,6 +493,18 @@ class FieldTasksScreen(QWidget):
         self._show(None, None)
         self._set_message(lambda: self.tr("Finalized; record hash %1…")
                           .replace("%1", done.content_hash[:SHORT_HASH]))
+
+    # -- after the record ------------------------------------------------------------------
+
+    def _revision_started(self, _started: StartedInspection) -> None:
+        """A correction of a record of the selected task: the bus reloads the list; the
+        task stays selected and the correction's form opens."""
+        if self.current is not None:
+            self._select_after_load = self.current.uuid
+
+    def refer_clue(self, inspection_uuid: str, entity_name: str) -> None:
+        self._set_message(lambda: self.tr("Referring a clue from the record of %1…")
+                          .replace("%1", entity_name))
 
     # -- everything else -------------------------------------------------------------------
 
@@ -622,12 +588,6 @@ class FieldTasksScreen(QWidget):
         text = self.tr("%1 · expired or missing").replace("%1", text)
         return f'<span style="color: {EXPIRED_COLOUR};">{html.escape(text)}</span>'
 
-    def _word_history(self) -> None:
-        count = len(self.history)
-        self.history_label.setText(
-            self.tr("Inspection history: %1").replace("%1", str(count)) if count
-            else self.tr("No finalized inspection of this entity yet."))
-
     def _save_state_changed(self, state: str) -> None:
         self._save_state = state
         self._word_save_state()
@@ -667,7 +627,7 @@ class FieldTasksScreen(QWidget):
                           ("window", self.tr("Window")), ("team", self.tr("Team"))):
             self.detail_names[key].setText(text)
         self.model.retranslate(lang)
-        self.history_model.retranslate(lang)
+        self.history.retranslate()
         if self.form is not None:
             self.form.retranslate(lang)
         if self.start_dialog is not None:
@@ -675,7 +635,6 @@ class FieldTasksScreen(QWidget):
         if self.finalize_dialog is not None:
             self.finalize_dialog.retranslate(lang)
         self._show_details()
-        self._word_history()
         self._word_count()
         self._word_save_state()
         self._enable()
