@@ -7,8 +7,11 @@ then in one transaction records the ``Photo`` row (marked for sync: the record f
 then the upload copy, then the original, as the sync engine's media queue sends them)
 and adds the original's SHA-256 to the draft's answer of ``item_key``, so the
 checklist's photo counts see it at once and the finding carries it when the inspection
-is finalized. The same photo twice is recorded once. :func:`attach_photo` prepares and
-records in one call (the command line, tests). :func:`stamp_for` words the stamp drawn
+is finalized. The same photo twice is recorded once. An inspection whose place was
+not typed at the start takes it from the first photo with a GPS position (marked as
+coming from the photo). :func:`attach_photo` prepares and
+records in one call (the command line, tests). :func:`photo_thumbnails` reads the
+thumbnails the form shows. :func:`stamp_for` words the stamp drawn
 on the upload copy: the time in China, the entity, the task and the inspector.
 
 Refused when the inspection is not under way or the item is not a photo item of its
@@ -20,6 +23,7 @@ stored or recorded.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,6 +45,8 @@ from inspector.services.audit_log import append_event
 from inspector.services.changes import Outcome, Topic
 from inspector.services.inspections import InspectionError
 from inspector.services.workspace import Workspace
+
+GPS_SOURCE = "照片 GPS"
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +102,13 @@ def record_photo(workspace: Workspace, actor: Actor, inspection_uuid: str, item_
                 width=stored.width, height=stored.height,
                 captured_at=_utc(stored.captured_at), latitude=stored.latitude,
                 longitude=stored.longitude, upload_sha256=stored.upload_sha256,
-                exif=dict(stored.exif), pending=True)
+                thumbnail_sha256=stored.thumbnail_sha256, exif=dict(stored.exif),
+                pending=True)
             session.add(existing)
         if stored.original_sha256 not in shas:
             shas = (*shas, stored.original_sha256)
+        if not inspection.location and stored.latitude and stored.longitude:
+            inspection.location = f"{stored.latitude}, {stored.longitude}（{GPS_SOURCE}）"
         answers[item_key] = shas
         draft.answers = json.dumps(encode_answers(answers), ensure_ascii=False)
         draft.updated_at = datetime.now(UTC)
@@ -112,6 +121,17 @@ def record_photo(workspace: Workspace, actor: Actor, inspection_uuid: str, item_
         recorded = RecordedPhoto(existing.uuid, stored.original_sha256, stored.upload_sha256,
                                  stored.thumbnail_sha256, len(shas))
     return Outcome(recorded, frozenset({Topic.DRAFTS, Topic.AUDIT}))
+
+
+def photo_thumbnails(workspace: Workspace, originals: Sequence[str]) -> dict[str, bytes]:
+    """The thumbnails (JPEG bytes) of the photos whose originals are ``originals``, by the
+    original's SHA-256; a photo without one on this laptop is left out."""
+    files = ContentStore(workspace.paths.files)
+    with workspace.store.read() as session:
+        pairs = session.execute(select(Photo.original_sha256, Photo.thumbnail_sha256).where(
+            Photo.original_sha256.in_(list(originals)))).all()
+    return {original: files.path(thumbnail).read_bytes() for original, thumbnail in pairs
+            if thumbnail and files.has(thumbnail)}
 
 
 def _under_way(session: Session, inspection_uuid: str) -> Inspection:

@@ -14,7 +14,7 @@ refused op writes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -149,3 +149,9 @@ def revise_field_inspection(inspection_uuid: str, reason: str,
                                              reason=reason)
 
     return Op("revise_field_inspection", body)
+
+
+def load_photo_thumbnails(originals: Sequence[str]) -> Op[dict[str, bytes]]:
+    shas = tuple(originals)
+    return Op("load_photo_thumbnails",
+              lambda env: photos.photo_thumbnails(env.workspace, shas))

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from PIL import Image, ImageDraw
+from PIL.TiffImagePlugin import IFDRational
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import DatabaseError
 
@@ -53,6 +54,7 @@ from inspector.services.inspections import (
 from inspector.services.photos import attach_photo
 from inspector.services.signatures import SignatureGiven, SignerRole
 from inspector.services.workspace import Workspace
+from tests.integration.test_photo_import import jpeg
 from tests.unit.test_checklist import FOOD_VENDOR
 
 ADMIN = Actor("管理员", Role.ADMINISTRATOR)
@@ -392,3 +394,27 @@ def test_signatures_are_stored_hashed_into_the_record_and_never_change(
                 workspace.store.write() as session:
             session.execute(statement)
     assert len(done.content_hash) == 64
+
+
+def test_an_untyped_place_is_taken_from_the_first_photo_with_a_gps_position(
+        workspace: Workspace, tmp_path: Path) -> None:
+    started = start(workspace, setup_task(workspace, tmp_path), location=" ")
+    plain, located = tmp_path / "plain.jpg", tmp_path / "located.jpg"
+    plain.write_bytes(_photo_bytes())
+    gps = {1: "N", 2: (IFDRational(38, 1), IFDRational(8, 1), IFDRational(456, 10)),
+           3: "E", 4: (IFDRational(114, 1), IFDRational(34, 1), IFDRational(12, 1))}
+    located.write_bytes(jpeg(Image.new("RGB", (800, 600), (50, 90, 40)), gps=gps))
+
+    attach_photo(workspace, FIELD, started.inspection, "licence_photo", plain)
+    with workspace.store.read() as session:
+        assert session.scalars(select(Inspection.location)).one() == ""
+    recorded = attach_photo(workspace, FIELD, started.inspection, "licence_photo",
+                            located).value
+
+    with workspace.store.read() as session:
+        assert session.scalars(select(Inspection.location)).one() == \
+            "38.1460000, 114.5700000（照片 GPS）"
+        thumbnail = session.scalars(select(Photo.thumbnail_sha256).where(
+            Photo.original_sha256 == recorded.original_sha256)).one()
+    assert thumbnail == recorded.thumbnail_sha256
+    assert ContentStore(workspace.paths.files).has(recorded.thumbnail_sha256)

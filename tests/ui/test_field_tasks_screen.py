@@ -19,8 +19,9 @@ from typing import Any
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -42,6 +43,7 @@ from inspector.db.models import (
 from inspector.services import checklist_drafts, checklist_library, field_tasks
 from inspector.services.workspace import Workspace
 from inspector.ui.screens.field_tasks import OVERDUE_BRUSH, FieldTasksScreen
+from inspector.ui.widgets.media_editor import MediaEditor
 from inspector.ui.widgets.start_inspection_dialog import StartInspectionDialog
 from tests.ui.helpers import LEFT, TODAY, Launched, Launcher, type_chinese
 from tests.ui.planning_support import on_db
@@ -336,6 +338,53 @@ def test_photos_are_attached_to_a_photo_item_and_a_bad_file_is_named(
                     and "未添加" in screen.message_label.text())
     assert form.answers()["site_photo"] == (digest,)
     assert stored(app, Photo) == 1
+    editor = form.row("site_photo").editor
+    assert isinstance(editor, MediaEditor)
+    [thumbnail] = editor.thumbnail_labels()
+    assert not thumbnail.pixmap().isNull() and thumbnail.pixmap().height() == 64
+    assert thumbnail.toolTip() == f"SHA-256 {digest}"
+
+
+def drop_files(widget: QWidget, paths: list[Path]) -> bool:
+    """Drop ``paths`` on ``widget`` as a file manager does; whether it was accepted."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    point = QPointF(widget.rect().center())
+    enter = QDragEnterEvent(point.toPoint(), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    if not enter.isAccepted():
+        return False
+    drop = QDropEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, drop)
+    return drop.isAccepted()
+
+
+def test_photos_dropped_on_a_photo_item_are_attached_and_other_files_are_not(
+        launch: Launcher, qtbot: QtBot, tmp_path: Path) -> None:
+    app, screen, setup = field_screen(launch, tmp_path)
+    start(screen, qtbot, setup)
+    photos = []
+    for n, colour in enumerate(((200, 40, 40), (40, 200, 40))):
+        path = tmp_path / f"现场{n}.jpg"
+        Image.new("RGB", (800, 600), colour).save(path, "JPEG")
+        photos.append(path)
+    notes = tmp_path / "说明.txt"
+    notes.write_text("不是照片", encoding="utf-8")
+    assert screen.form is not None
+    editor = screen.form.row("site_photo").editor
+
+    assert not drop_files(editor, [notes])
+    assert drop_files(editor, [*photos, notes])
+
+    digests = tuple(hashlib.sha256(p.read_bytes()).hexdigest() for p in photos)
+    qtbot.waitUntil(lambda: screen.form is not None
+                    and screen.form.answers().get("site_photo") == digests)
+    assert stored(app, Photo) == 2
+    assert isinstance(editor, MediaEditor) and len(editor.thumbnail_labels()) == 2
+    assert not drop_files(screen.form.row("licence_shown").editor, photos), \
+        "only photo items take photos"
 
 
 def test_a_kill_in_the_middle_of_an_inspection_loses_no_answer_and_no_photo(

@@ -79,6 +79,8 @@ class Photo(SyncMixin, Base):
     latitude: Mapped[str | None] = mapped_column(String(16))
     longitude: Mapped[str | None] = mapped_column(String(16))
     upload_sha256: Mapped[str | None] = mapped_column(String(64))
+    # Local only (not synced): the small picture lists and the printed record show.
+    thumbnail_sha256: Mapped[str | None] = mapped_column(String(64))
     exif: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
 
 

@@ -26,9 +26,10 @@ open while any is left); then the
 :class:`~inspector.ui.widgets.finalize_dialog.FinalizeDialog` shows the engine's
 suggestion, the follow-up measures and a signature pad for the party (or their
 recorded refusal) and each inspector present; on OK the waiting answers are flushed
-and the finalize op follows them on the DB thread's queue; a refusal shows in the dialog; a finalized record says its hash,
-the form closes and the list reloads. Selecting another task lets go of the form (its
-answers are sent first); :meth:`FieldTasksScreen.close_inspection` does the same when
+and the finalize op follows them on the DB thread's queue; a refusal shows in the
+dialog; a finalized record says its hash, the form closes and the list reloads. Photo
+items take files from "添加照片…" or dropped on them, and show their thumbnails.
+Selecting another task lets go of the form (its answers are sent first); :meth:`FieldTasksScreen.close_inspection` does the same when
 the window closes. Shortcuts (while the screen has the focus): Ctrl+F search (Escape
 clears it), Ctrl+Return start or finalize the selected task.
 """
@@ -59,6 +60,7 @@ from PySide6.QtWidgets import (
 from inspector.core.lifecycles import TaskRole, TaskStatus
 from inspector.core.text import Lang
 from inspector.forms.answers import Problem, suggest_result
+from inspector.forms.checklist import ItemKind
 from inspector.services.changes import Topic
 from inspector.services.checklist_library import StoredVersion
 from inspector.services.field_tasks import FieldTaskView, TeamMember
@@ -355,10 +357,16 @@ class FieldTasksScreen(QWidget):
             self.form.setObjectName("inspectionForm")
             self.form.set_answers(opened.draft.answers)
             self.form.media_requested.connect(self.add_photos)
+            self.form.media_dropped.connect(self._photos_dropped)
             self.form_area.setWidget(self.form)
             self.autosaver = DraftAutosaver(self._ctx.db, opened.draft.view.uuid, self.form,
                                             self)
             self.autosaver.state_changed.connect(self._save_state_changed)
+            self._load_thumbnails(self.form, [
+                sha for key, value in opened.draft.answers.items()
+                if isinstance(value, tuple) and key in opened.draft.checklist.items_by_key
+                and opened.draft.checklist.items_by_key[key].kind is ItemKind.PHOTO
+                for sha in value])
         self._enable()
         self._word_save_state()
 
@@ -372,6 +380,15 @@ class FieldTasksScreen(QWidget):
             self.tr("Photos (*.jpg *.jpeg *.png *.webp)"))
         for name in names:
             self.attach_photo_file(item_key, Path(name))
+
+    def _photos_dropped(self, item_key: str, paths: list[Path]) -> None:
+        for path in paths:
+            self.attach_photo_file(item_key, path)
+
+    def _load_thumbnails(self, form: ChecklistForm, originals: list[str]) -> None:
+        if originals:
+            self._ctx.db.submit(field_ops.load_photo_thumbnails(originals),
+                                on_result=form.set_thumbnails, on_error=self._failed)
 
     def attach_photo_file(self, item_key: str, path: Path) -> None:
         """Attach ``path`` to ``item_key`` without asking (the dialog, tests)."""
@@ -393,6 +410,7 @@ class FieldTasksScreen(QWidget):
             shas = current if isinstance(current, tuple) else ()
             if recorded.original_sha256 not in shas:
                 form.set_answer(item_key, (*shas, recorded.original_sha256))
+            self._load_thumbnails(form, [recorded.original_sha256])
         self._set_message(lambda: self.tr("%1 added (SHA-256 %2…)").replace("%1", path.name)
                           .replace("%2", recorded.original_sha256[:12]))
 

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -387,45 +386,12 @@ class DateEditor(ItemEditor):
         self.clear_button.setText(self.tr("Clear"))
 
 
-class MediaEditor(ItemEditor):
-    """Photo, sample or signature: a button that asks for the media (``media_requested``;
-    the screen that holds an inspection attaches it and sets the value), saying how many
-    are attached. Samples and signatures have no capture yet."""
-
-    media_requested = Signal()
-
-    def __init__(self, item: Item, parent: QWidget | None = None) -> None:
-        super().__init__(item, parent)
-        self._value: Value = None
-        self.button = QPushButton()
-        self.button.setObjectName(f"{item.key}_button")
-        self.button.clicked.connect(self.media_requested.emit)
-        self.row.addWidget(self.button)
-        self.row.addStretch(1)
-        self.retranslate()
-
-    def value(self) -> Value:
-        return self._value
-
-    def set_value(self, value: Value) -> None:
-        self._value = value
-        self.retranslate()
-
-    def focus_widgets(self) -> list[QWidget]:
-        return [self.button]
-
-    def retranslate(self) -> None:
-        kind = self.item.kind
-        text = (self.tr("Add photos…") if kind is ItemKind.PHOTO
-                else self.tr("Record sample (not available yet)") if kind is ItemKind.SAMPLE
-                else self.tr("Sign (not available yet)"))
-        if isinstance(self._value, tuple) and self._value:
-            text += " · " + self.tr("%1 attached").replace("%1", str(len(self._value)))
-        self.button.setText(text)
+MEDIA_KINDS = frozenset({ItemKind.PHOTO, ItemKind.SAMPLE, ItemKind.SIGNATURE})
 
 
 def make_editor(item: Item) -> ItemEditor:
-    """The editor of ``item``'s kind (the bare row for guidance, which takes no answer)."""
+    """The editor of ``item``'s kind (the bare row for guidance, which takes no answer);
+    the media kinds have theirs in :mod:`.media_editor`, which builds on this module."""
     kind = item.kind
     if kind is ItemKind.GUIDANCE:
         return ItemEditor(item)
@@ -439,6 +405,6 @@ def make_editor(item: Item) -> ItemEditor:
         return NumberEditor(item)
     if kind in (ItemKind.DATE, ItemKind.DATETIME):
         return DateEditor(item)
-    if kind in (ItemKind.PHOTO, ItemKind.SAMPLE, ItemKind.SIGNATURE):
-        return MediaEditor(item)
+    if kind in MEDIA_KINDS:
+        raise ValueError(f"{item.key}: a {kind.value} item's editor is a MediaEditor")
     return TextEditor(item)  # text, barcode

@@ -10,9 +10,11 @@ problems beside it in red and the progress "已答 X / 必答 Y". Signals:
 ``answer_changed(key, value)`` after each edit by the user (a compliance note under
 ``<key>.note``), and ``state_changed(FormState)`` after every recomputation (also after
 :meth:`ChecklistForm.set_answers`), and ``media_requested(key)`` when the user asks to
-attach photos to a photo item (the screen holding the inspection attaches them and
-shows the result with :meth:`ChecklistForm.set_answer`). The form keeps answers in
-memory only: saving them (autosave on ``answer_changed``) belongs to the caller.
+attach photos to a photo item, or ``media_dropped(key, paths)`` when photo files are
+dropped on it (the screen holding the inspection attaches them and shows the result
+with :meth:`ChecklistForm.set_answer` and :meth:`ChecklistForm.set_thumbnails`). The
+form keeps answers in memory only: saving them (autosave on ``answer_changed``) belongs
+to the caller.
 
 Speed: an item is built the first time it shows (:meth:`ChecklistForm.row` builds it on
 demand), a problem label the first time it has a message, and a keystroke touches only
@@ -42,7 +44,8 @@ from inspector.core.text import Lang
 from inspector.forms.answers import FormState, form_state
 from inspector.forms.checklist import Checklist, Item, Severity
 from inspector.forms.expressions import Value
-from inspector.ui.widgets.checklist_editors import ItemEditor, MediaEditor, make_editor
+from inspector.ui.widgets.checklist_editors import MEDIA_KINDS, ItemEditor, make_editor
+from inspector.ui.widgets.media_editor import MediaEditor
 from inspector.ui.widgets.wrapping_label import WrappingLabel
 
 ERROR_COLOUR = "#b3261e"
@@ -75,6 +78,7 @@ class ChecklistForm(QWidget):
     answer_changed = Signal(str, object)  # item key (or note key), Value
     state_changed = Signal(object)  # FormState
     media_requested = Signal(str)  # a photo item's key: the user asks to attach photos
+    media_dropped = Signal(str, list)  # a photo item's key, the photo files dropped on it
 
     def __init__(self, checklist: Checklist, lang: Lang, *,
                  entity: Mapping[str, Value] | None = None, today: date | None = None,
@@ -85,6 +89,7 @@ class ChecklistForm(QWidget):
         self._entity: Mapping[str, Value] = dict(entity or {})
         self._today = today or date.today()
         self._answers: dict[str, Value] = {}
+        self._thumbnails: dict[str, bytes] = {}  # photo thumbnails by original's SHA-256
         self._items = {item.key: item for item in checklist.items}
         self._order = {key: number for number, key in enumerate(self._items)}
         self._built: dict[str, _Row] = {}
@@ -133,13 +138,16 @@ class ChecklistForm(QWidget):
 
     def _build(self, key: str, *, shown: bool) -> _Row:
         item = self._items[key]
-        editor = box = make_editor(item)
+        editor = box = MediaEditor(item) if item.kind in MEDIA_KINDS else make_editor(item)
         box.setObjectName(f"item_{key}")
         editor.set_value(self._answers.get(key))
         editor.set_extra(self._answers)
         editor.edited.connect(lambda key=key: self._edited(key))
         if isinstance(editor, MediaEditor):
             editor.media_requested.connect(lambda key=key: self.media_requested.emit(key))
+            editor.media_dropped.connect(
+                lambda paths, key=key: self.media_dropped.emit(key, paths))
+            editor.set_thumbnails(self._thumbnails)
         editor.advance_requested.connect(lambda key=key: self.focus_next_item(key))
         row = _Row(item, editor)
         self._word_row(row)
@@ -202,6 +210,13 @@ class ChecklistForm(QWidget):
             row.editor.set_value(self._answers.get(key))
             row.editor.set_extra(self._answers)
         self._state = self._recompute(name_revealed=False)
+
+    def set_thumbnails(self, thumbnails: Mapping[str, bytes]) -> None:
+        """Photo thumbnails (JPEG bytes by the original's SHA-256) for the photo items."""
+        self._thumbnails.update(thumbnails)
+        for row in self._built.values():
+            if isinstance(row.editor, MediaEditor):
+                row.editor.set_thumbnails(thumbnails)
 
     def set_answer(self, key: str, value: Value) -> None:
         """Show one answer saved elsewhere (a photo attached by its screen), without

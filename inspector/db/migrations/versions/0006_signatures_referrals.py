@@ -1,5 +1,6 @@
-"""Follow-up measures on an inspection, signatures on the finalized record, and case-clue
-referrals (线索移送) with their deadlines. Signatures never change once written.
+"""Follow-up measures on an inspection, signatures on the finalized record, case-clue
+referrals (线索移送) with their deadlines, and each photo's thumbnail. Signatures never
+change once written.
 
 Revision ID: 0006
 Revises: 0005
@@ -43,6 +44,7 @@ def upgrade() -> None:
     op.add_column("inspection", sa.Column("follow_up", sa.JSON(), nullable=False,
                                           server_default="[]"))
     _lock_inspection(_LOCKED)
+    op.add_column("photo", sa.Column("thumbnail_sha256", sa.String(length=64), nullable=True))
     op.create_table(
         "signature",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -105,4 +107,5 @@ def downgrade() -> None:
     op.execute("DROP TRIGGER IF EXISTS signature_immutable")
     op.drop_table("signature")
     _lock_inspection(_LOCKED_BEFORE)
+    op.drop_column("photo", "thumbnail_sha256")
     op.drop_column("inspection", "follow_up")

@@ -1,0 +1,119 @@
+"""The editor of a photo, sample or signature item: attach, drop, and see what is there.
+
+Contract: main thread. A :class:`MediaEditor` shows a button that asks for the media
+(``media_requested``; the screen holding the inspection attaches it and sets the
+value) saying how many are attached. A photo item also takes image files dropped on it
+from a file manager (``media_dropped(paths)``: local files with a photo's suffix, the
+others ignored) and shows the attached photos as small thumbnails (at most
+:data:`SHOWN_THUMBNAILS`, in the order taken, each with its SHA-256 as tooltip) once the
+screen hands them over with :meth:`MediaEditor.set_thumbnails` (JPEG bytes by the
+original's SHA-256; a thumbnail not given shows as a grey box). Samples and signatures
+have no capture here yet (the sample issue builds them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from inspector.forms.checklist import Item, ItemKind
+from inspector.forms.expressions import Value
+from inspector.ui.widgets.checklist_editors import ItemEditor
+
+PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff"})
+SHOWN_THUMBNAILS = 8
+THUMBNAIL_HEIGHT = 64
+
+
+def dropped_photos(paths: list[str]) -> list[Path]:
+    """The local files among ``paths`` that look like photos, in the order dropped."""
+    return [Path(p) for p in paths if p and Path(p).suffix.lower() in PHOTO_SUFFIXES]
+
+
+class MediaEditor(ItemEditor):
+    media_requested = Signal()
+    media_dropped = Signal(list)  # list[Path]
+
+    def __init__(self, item: Item, parent: QWidget | None = None) -> None:
+        super().__init__(item, parent)
+        self._value: Value = None
+        self._thumbnails: dict[str, bytes] = {}
+        self.button = QPushButton()
+        self.button.setObjectName(f"{item.key}_button")
+        self.button.clicked.connect(self.media_requested.emit)
+        self.row.addWidget(self.button)
+        self.row.addStretch(1)
+        self.strip = QHBoxLayout()
+        self.strip.setContentsMargins(0, 2, 0, 0)
+        self.strip.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.column.addLayout(self.strip)
+        self.setAcceptDrops(item.kind is ItemKind.PHOTO)
+        self.retranslate()
+
+    def value(self) -> Value:
+        return self._value
+
+    def set_value(self, value: Value) -> None:
+        self._value = value
+        self.retranslate()
+        self._show_thumbnails()
+
+    def set_thumbnails(self, thumbnails: Mapping[str, bytes]) -> None:
+        self._thumbnails.update(thumbnails)
+        self._show_thumbnails()
+
+    def photos(self) -> tuple[str, ...]:
+        return tuple(self._value) if isinstance(self._value, tuple) else ()
+
+    def thumbnail_labels(self) -> list[QLabel]:
+        items = (self.strip.itemAt(n) for n in range(self.strip.count()))
+        return [w for item in items if item is not None
+                and isinstance(w := item.widget(), QLabel)]
+
+    def focus_widgets(self) -> list[QWidget]:
+        return [self.button]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if dropped_photos([u.toLocalFile() for u in urls]):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        photos = dropped_photos([u.toLocalFile() for u in event.mimeData().urls()])
+        if photos:
+            event.acceptProposedAction()
+            self.media_dropped.emit(photos)
+
+    def _show_thumbnails(self) -> None:
+        for label in self.thumbnail_labels():
+            self.strip.removeWidget(label)
+            label.deleteLater()
+        for sha in self.photos()[:SHOWN_THUMBNAILS]:
+            label = QLabel()
+            label.setObjectName(f"{self.item.key}_thumbnail")
+            label.setToolTip(f"SHA-256 {sha}")
+            pixmap = QPixmap()
+            if sha in self._thumbnails and pixmap.loadFromData(self._thumbnails[sha]):
+                label.setPixmap(pixmap.scaledToHeight(
+                    THUMBNAIL_HEIGHT, Qt.TransformationMode.SmoothTransformation))
+            else:
+                label.setFixedSize(QSize(THUMBNAIL_HEIGHT * 4 // 3, THUMBNAIL_HEIGHT))
+                label.setStyleSheet("background: #ddd;")
+            self.strip.addWidget(label)
+
+    def retranslate(self) -> None:
+        kind = self.item.kind
+        text = (self.tr("Add photos…") if kind is ItemKind.PHOTO
+                else self.tr("Record sample (not available yet)") if kind is ItemKind.SAMPLE
+                else self.tr("Sign (not available yet)"))
+        if self.photos():
+            text += " · " + self.tr("%1 attached").replace("%1", str(len(self.photos())))
+        self.button.setText(text)
+        if kind is ItemKind.PHOTO:
+            self.button.setToolTip(self.tr("Or drop photo files here"))
