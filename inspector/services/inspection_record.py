@@ -7,8 +7,9 @@ and where, the inspectors present with their 执法证号, every finding worded 
 (:func:`inspector.forms.answer_text.answer_text`) in the checklist's order, the result
 with the codebook's labels, the follow-up measures, the photos as a numbered evidence
 list (numbered in the order the findings name them; each with the SHA-256 of its
-original and a thumbnail drawn from its upload copy, or from the original when the
-copy is not on this laptop), the signatures with their images, and the record's hash
+original, how many annotations are drawn over it, and a thumbnail drawn from its
+annotated picture or its upload copy, or from the original when neither is on this
+laptop), the signatures with their images, and the record's hash
 and, for a revision, the hash of the record it corrects. :func:`record_pdf` renders it
 (:mod:`.record_pdf`); :func:`write_record_pdf` writes that whole to ``path``
 (:func:`record_file_name` suggests the name). Reading only; any thread with a store
@@ -50,6 +51,7 @@ from inspector.forms.answer_text import EMPTY, answer_text
 from inspector.forms.checklist import ItemKind, Severity, parse_checklist
 from inspector.services.file_output import write_file_atomically
 from inspector.services.inspections import InspectionError
+from inspector.services.photo_annotations import latest_annotations
 from inspector.services.record_document import (
     RecordAnswer,
     RecordDocument,
@@ -172,22 +174,28 @@ def _inspectors(session: Session, team: list[str]) -> tuple[RecordInspector, ...
 def _photos(session: Session, files: ContentStore, numbers: dict[str, int],
             item_of: dict[str, str]) -> tuple[RecordPhoto, ...]:
     rows = {p.original_sha256: p for p in session.scalars(
-        select(Photo).where(Photo.original_sha256.in_(list(numbers))))}
+        select(Photo).where(Photo.original_sha256.in_(list(numbers))).order_by(Photo.id))}
+    annotated = latest_annotations(session, [p.id for p in rows.values()])
     photos = []
     for sha, number in numbers.items():
         row = rows.get(sha)
         location = (f"{row.latitude}, {row.longitude}"
                     if row is not None and row.latitude and row.longitude else "")
+        layer = annotated.get(row.id) if row is not None else None
+        shown = layer.rendered_sha256 if layer is not None else None
         photos.append(RecordPhoto(
             number=number, item_label=item_of.get(sha, ""), sha256=sha,
             captured_at=_clock(row.captured_at) if row is not None and row.captured_at else "",
-            location=location, thumbnail_jpeg=_thumbnail(files, row, sha)))
+            location=location, thumbnail_jpeg=_thumbnail(files, shown or (
+                row.upload_sha256 if row is not None else None), sha),
+            annotations=layer.shapes if layer is not None else 0))
     return tuple(photos)
 
 
-def _thumbnail(files: ContentStore, row: Photo | None, sha: str) -> bytes:
-    """A small JPEG of the photo as stamped (its upload copy) or, failing that, as taken."""
-    for source in (row.upload_sha256 if row is not None else None, sha):
+def _thumbnail(files: ContentStore, shown: str | None, sha: str) -> bytes:
+    """A small JPEG of the photo as shown (annotated, or its stamped upload copy) or,
+    failing that, as taken."""
+    for source in (shown, sha):
         if not source or not files.has(source):
             continue
         try:

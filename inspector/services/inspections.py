@@ -60,6 +60,8 @@ from inspector.db.models import (
     Inspection,
     Inspector,
     MarketEntity,
+    Photo,
+    PhotoAnnotation,
     Signature,
     Task,
     TaskInspector,
@@ -397,6 +399,7 @@ def _content_hash(session: Session, inspection: Inspection, version: ChecklistVe
         "suggested_codes": list(inspection.suggested_codes),
         "result_reason": inspection.result_reason,
         "follow_up": list(inspection.follow_up),
+        "annotations": _annotation_hashes(session, findings),
         "signatures": [{"role": s.role, "staff_id": s.staff_id, "name": s.signer_name,
                         "image_sha256": s.image_sha256, "refusal": s.refusal_reason,
                         "signed_at": _iso(s.signed_at)} for s in signatures],
@@ -404,6 +407,28 @@ def _content_hash(session: Session, inspection: Inspection, version: ChecklistVe
         "revision_reason": inspection.revision_reason,
     }
     return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
+
+
+def _annotation_hashes(session: Session, findings: list[Finding]) -> dict[str, str]:
+    """Original SHA-256 -> the SHA-256 of its latest annotation layer, for every photo
+    the findings name that has one (the layer is part of what was recorded)."""
+    shas = {sha for f in findings for sha in _texts(json.loads(f.answer))}
+    if not shas:
+        return {}
+    latest: dict[str, str] = {}
+    for original, layer in session.execute(
+            select(Photo.original_sha256, PhotoAnnotation.layer_sha256)
+            .join(PhotoAnnotation, PhotoAnnotation.photo_id == Photo.id)
+            .where(Photo.original_sha256.in_(shas)).order_by(PhotoAnnotation.id)):
+        latest[original] = layer
+    return latest
+
+
+def _texts(encoded: object) -> list[str]:
+    """The texts of an encoded list answer (photo evidence holds SHA-256s)."""
+    if isinstance(encoded, dict) and isinstance(encoded.get("list"), list):
+        return [v for v in encoded["list"] if isinstance(v, str)]
+    return []
 
 
 def _iso(moment: datetime | None) -> str | None:

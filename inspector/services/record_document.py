@@ -42,6 +42,7 @@ class RecordPhoto:
     captured_at: str  # "2026-11-28 10:15" (China time) or "" when the photo has no time
     location: str  # "38.1460, 114.5200" or ""
     thumbnail_jpeg: bytes  # small JPEG for the evidence list; b"" prints no picture
+    annotations: int = 0  # shapes drawn over it (a separate layer; the thumbnail shows them)
 
 
 @dataclass(frozen=True, slots=True)

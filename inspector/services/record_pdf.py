@@ -597,6 +597,8 @@ def _photo_row(pdf: FPDF, photo: RecordPhoto) -> _Row:
                    _Run(f"检查事项：{_or_dash(photo.item_label)}"),
                    _Run(f"拍摄时间：{_or_dash(photo.captured_at)}"),
                    _Run(f"拍摄地点：{_or_dash(photo.location)}"),
+                   *((_Run(f"标注：{photo.annotations} 处（另存图层，原件未改动）"),)
+                     if photo.annotations else ()),
                    _Run(sha, _fitting_size(pdf, sha, about - 2 * _PAD, 8.5))),
     ))
 

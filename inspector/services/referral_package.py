@@ -6,6 +6,8 @@ Contract: :func:`build_referral_package` writes ``线索移送-<entity>-<date>.z
 - ``现场检查笔录.pdf``, the finalized record (:mod:`.inspection_record`);
 - ``照片原件/NN-<sha256 prefix>.<ext>``: every photo of the record, the original bytes
   exactly as taken (NN is the record's evidence number);
+- ``照片标注/NN-<prefix>.annotations.json`` and ``…-标注.jpg`` for an annotated photo:
+  its latest annotation layer and the picture drawn with it (the original is above);
 - ``涉案物品清单.csv`` (UTF-8 with a BOM, so Excel opens it) when goods are listed;
 - ``线索移送.json``: the referral (recipient, summary, findings, goods, deadlines);
 - ``manifest.json``: the package format, the referral, the inspection and its record
@@ -43,6 +45,7 @@ from inspector.services.audit_log import append_event
 from inspector.services.changes import Outcome, Topic
 from inspector.services.file_output import write_file_atomically
 from inspector.services.inspection_record import record_document
+from inspector.services.photo_annotations import latest_annotations
 from inspector.services.record_pdf import render_record_pdf
 from inspector.services.referrals import RECIPIENT_LABELS, ReferralView, referral_view
 from inspector.services.workspace import Workspace
@@ -53,6 +56,7 @@ RECORD = "现场检查笔录.pdf"
 GOODS = "涉案物品清单.csv"
 REFERRAL = "线索移送.json"
 PHOTOS = "照片原件"
+ANNOTATIONS = "照片标注"
 GOODS_COLUMNS = (("name", "物品名称"), ("specification", "规格型号"), ("batch", "批号/生产日期"),
                  ("quantity", "数量"), ("unit", "单位"), ("kept_at", "存放地点/保存方式"),
                  ("note", "备注"))
@@ -82,6 +86,8 @@ def build_referral_package(workspace: Workspace, actor: Actor, referral_uuid: st
     entries: list[tuple[str, bytes | Path]] = [(RECORD, render_record_pdf(document))]
     entries += _originals(workspace, [p.sha256 for p in document.photos],
                           [p.number for p in document.photos])
+    entries += _annotations(workspace, [p.sha256 for p in document.photos],
+                            [p.number for p in document.photos])
     if referral.goods:
         entries.append((GOODS, _goods_csv(referral)))
     entries.append((REFERRAL, _referral_json(referral, document.content_hash)))
@@ -145,6 +151,27 @@ def _originals(workspace: Workspace, shas: list[str], numbers: list[int]
     return entries
 
 
+def _annotations(workspace: Workspace, shas: list[str], numbers: list[int]
+                 ) -> list[tuple[str, bytes | Path]]:
+    """For each annotated photo: its latest layer (JSON) and the picture drawn with it."""
+    files = ContentStore(workspace.paths.files)
+    with workspace.store.read() as session:
+        photos = {p.id: p.original_sha256 for p in session.scalars(
+            select(Photo).where(Photo.original_sha256.in_(shas)))}
+        layers = {photos[photo_id]: (row.layer, row.rendered_sha256) for photo_id, row
+                  in latest_annotations(session, list(photos)).items()}
+    entries: list[tuple[str, bytes | Path]] = []
+    for sha, number in zip(shas, numbers, strict=True):
+        if sha not in layers:
+            continue
+        layer, rendered = layers[sha]
+        stem = f"{ANNOTATIONS}/{number:02d}-{sha[:12]}"
+        entries.append((f"{stem}.annotations.json", layer.encode("utf-8")))
+        if rendered and files.has(rendered):
+            entries.append((f"{stem}-标注.jpg", files.path(rendered)))
+    return entries
+
+
 def _goods_csv(referral: ReferralView) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -200,8 +227,8 @@ def _write_zip(path: Path, entries: list[tuple[str, bytes | Path]], manifest: st
             for name, data in entries:
                 # Photos are compressed already: stored as they are.
                 info = zipfile.ZipInfo(name, _zip_time())
-                info.compress_type = (zipfile.ZIP_STORED if name.startswith(PHOTOS)
-                                      else zipfile.ZIP_DEFLATED)
+                compressed = name.startswith(PHOTOS) or name.endswith(".jpg")
+                info.compress_type = zipfile.ZIP_STORED if compressed else zipfile.ZIP_DEFLATED
                 with archive.open(info, "w") as member:
                     for block in _blocks(data):
                         member.write(block)

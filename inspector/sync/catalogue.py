@@ -22,6 +22,7 @@ from inspector.db.models import (
     Inspector,
     MarketEntity,
     Photo,
+    PhotoAnnotation,
     Plan,
     Recusal,
     Referral,
@@ -99,6 +100,11 @@ PHOTO = SyncKind(
                 "finding": Reference("finding_id", Finding)},
     blobs=(BlobField("upload_sha256", BlobRole.UPLOAD_COPY),
            BlobField("original_sha256", BlobRole.ORIGINAL)))
+PHOTO_ANNOTATION = SyncKind(
+    "photo_annotation", PhotoAnnotation, upstream=True, feed="fieldwork",
+    columns=("layer", "layer_sha256", "shapes", "rendered_sha256", "annotated_by"),
+    references={"photo": Reference("photo_id", Photo)},
+    blobs=(BlobField("rendered_sha256", BlobRole.UPLOAD_COPY),))
 SIGNATURE = SyncKind(
     "signature", Signature, upstream=True, feed="fieldwork",
     columns=("role", "staff_id", "signer_name", "signed_at", "image_sha256",
@@ -131,8 +137,8 @@ DEVICE_AUDIT_EVENT = SyncKind(
 
 KINDS: tuple[SyncKind, ...] = (
     ENTITY, INSPECTOR, CHECKLIST, CHECKLIST_VERSION, RECUSAL, PLAN, DRAW_PROTOCOL,
-    DRAW_REDRAW, TASK, INSPECTION, FINDING, PHOTO, SIGNATURE, REFERRAL, SAMPLE,
-    SAMPLE_PORTION, CUSTODY_EVENT, DEVICE_AUDIT_EVENT,
+    DRAW_REDRAW, TASK, INSPECTION, FINDING, PHOTO, PHOTO_ANNOTATION, SIGNATURE, REFERRAL,
+    SAMPLE, SAMPLE_PORTION, CUSTODY_EVENT, DEVICE_AUDIT_EVENT,
 )
 BY_NAME: Mapping[str, SyncKind] = {kind.name: kind for kind in KINDS}
 FEEDS: tuple[str, ...] = tuple(dict.fromkeys(k.feed for k in KINDS if k.feed is not None))

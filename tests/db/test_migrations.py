@@ -42,6 +42,7 @@ MODEL_TABLES = {
     "custody_event", "audit_event", "workspace_setting", "sync_record", "sync_cursor",
     "blob_upload", "draw_protocol", "recusal", "disclosure",
     "draw_redraw", "checklist_draft", "signature", "referral",
+    "photo_annotation",
 }
 TRIGGERS = {
     "draw_protocol_immutable", "draw_protocol_undeletable",
@@ -50,6 +51,7 @@ TRIGGERS = {
     "checklist_version_published_immutable", "checklist_version_published_undeletable",
     "inspection_finalized_immutable", "inspection_finalized_undeletable",
     "signature_immutable", "signature_undeletable",
+    "photo_annotation_immutable", "photo_annotation_undeletable",
     "finding_finalized_immutable", "finding_finalized_undeletable",
 }
 TEST_REVISION = "9002"

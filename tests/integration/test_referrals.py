@@ -23,6 +23,7 @@ from inspector.core.follow_up import FollowUp
 from inspector.core.roles import Actor, Role
 from inspector.db.content_store import ContentStore
 from inspector.db.models import AuditEvent, Referral
+from inspector.media import AnnotationError, AnnotationLayer, Arrow, Circle, TextLabel
 from inspector.services.checklist_drafts import save_answers
 from inspector.services.inspection_record import (
     record_document,
@@ -30,6 +31,7 @@ from inspector.services.inspection_record import (
     write_record_pdf,
 )
 from inspector.services.inspections import InspectionError
+from inspector.services.photo_annotations import annotation_source, save_annotations
 from inspector.services.photos import attach_photo
 from inspector.services.referral_package import (
     PackageError,
@@ -219,3 +221,52 @@ def test_a_package_is_refused_when_an_original_is_missing(workspace: Workspace,
     with pytest.raises(PackageError, match="the original of photo 2"):
         build_referral_package(workspace, LEAD, referral.uuid, tmp_path / "out")
     assert not (tmp_path / "out").exists()  # nothing half-written
+
+
+def test_annotations_are_a_separate_layer_in_the_record_and_the_package(
+        workspace: Workspace, tmp_path: Path) -> None:
+    started = start(workspace, setup_task(workspace, tmp_path))
+    source = tmp_path / "licence.jpg"
+    source.write_bytes(_photo_bytes())
+    sha = attach_photo(workspace, FIELD, started.inspection, "licence_photo", source,
+                       now=MORNING).value.original_sha256
+    original = ContentStore(workspace.paths.files).path(sha).read_bytes()
+    layer = AnnotationLayer((Arrow((100, 100), (400, 300)), Circle((600, 450), 80),
+                             TextLabel((50, 700), "许可证已过期")))
+
+    with pytest.raises(AnnotationError):
+        save_annotations(workspace, FIELD, sha, AnnotationLayer((Circle((5000, 10), 5),)))
+    source_view = annotation_source(workspace, sha)
+    assert (source_view.width, source_view.height) == (1200, 900)
+    assert source_view.layer == AnnotationLayer()
+    saved = save_annotations(workspace, FIELD, sha, layer).value
+    again = save_annotations(workspace, FIELD, sha, layer).value
+    assert again.unchanged and again.layer_sha256 == saved.layer_sha256
+    assert annotation_source(workspace, sha).layer == layer
+    files = ContentStore(workspace.paths.files)
+    assert files.path(sha).read_bytes() == original  # the original never changes
+    assert hashlib.sha256(original).hexdigest() == sha
+    assert files.has(saved.rendered_sha256)
+
+    save_answers(workspace.store, started.draft, {
+        "licence_shown": "不符合", "licence_problem": "expired", "licence_photo": (sha,),
+        "storage": "符合", "temperature": Decimal(2)})
+    done = finalize(workspace, started.inspection, ["A"])
+    with pytest.raises(InspectionError, match="finalized"):
+        save_annotations(workspace, FIELD, sha, AnnotationLayer())
+    [photo] = record_document(workspace, done.inspection).photos
+    assert photo.annotations == 3
+
+    referral = create_referral(workspace.store, FIELD, done.inspection,
+                               recipient_kind=RecipientKind.CASE_OFFICE, recipient="执法大队",
+                               item_keys=["licence_shown"], summary="无证经营").value
+    built = build_referral_package(workspace, LEAD, referral.uuid, tmp_path / "out").value
+    assert verify_referral_package(built.path) == []
+    with zipfile.ZipFile(built.path) as archive:
+        names = set(archive.namelist())
+        stem = f"照片标注/01-{sha[:12]}"
+        assert {f"{stem}.annotations.json", f"{stem}-标注.jpg", f"照片原件/01-{sha[:12]}.jpg"} \
+            <= names
+        assert AnnotationLayer.from_json(
+            archive.read(f"{stem}.annotations.json").decode("utf-8")) == layer
+        assert archive.read(f"照片原件/01-{sha[:12]}.jpg") == original

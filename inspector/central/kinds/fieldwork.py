@@ -14,6 +14,7 @@ for name, append_only in (
     ("finding", False),
     ("inspection_revision", True),
     ("photo", True),
+    ("photo_annotation", True),
     ("signature", True),
     ("sample", False),
     ("sample_portion", False),

@@ -3,7 +3,14 @@
 from inspector.db.models.audit import AuditEvent
 from inspector.db.models.checklists import Checklist, ChecklistDraft, ChecklistVersion
 from inspector.db.models.directory import Inspector, MarketEntity
-from inspector.db.models.inspections import Finding, Inspection, Photo, Referral, Signature
+from inspector.db.models.inspections import (
+    Finding,
+    Inspection,
+    Photo,
+    PhotoAnnotation,
+    Referral,
+    Signature,
+)
 from inspector.db.models.plans import (
     Disclosure,
     DrawProtocol,
@@ -32,6 +39,7 @@ __all__ = [
     "Inspector",
     "MarketEntity",
     "Photo",
+    "PhotoAnnotation",
     "Plan",
     "Recusal",
     "Referral",

@@ -123,3 +123,19 @@ class Referral(SyncMixin, Base):
     transfer_due: Mapped[datetime | None] = mapped_column(default=None)
     transferred_at: Mapped[datetime | None] = mapped_column(default=None)
     package_sha256: Mapped[str] = mapped_column(String(64), default="")
+
+
+class PhotoAnnotation(SyncMixin, Base):
+    """One saved version of the annotations drawn over a photo (arrows, circles, text),
+    as a separate layer: the photo's original never changes. The latest version counts;
+    earlier ones stay (append-only)."""
+
+    __tablename__ = "photo_annotation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    photo_id: Mapped[int] = mapped_column(ForeignKey("photo.id"), index=True)
+    layer: Mapped[str] = mapped_column(Text)  # canonical JSON (media.annotations)
+    layer_sha256: Mapped[str] = mapped_column(String(64))
+    shapes: Mapped[int] = mapped_column(Integer)
+    rendered_sha256: Mapped[str | None] = mapped_column(String(64))  # the annotated JPEG
+    annotated_by: Mapped[str] = mapped_column(String(200), default="")

@@ -1,6 +1,6 @@
 """Follow-up measures on an inspection, signatures on the finalized record, case-clue
-referrals (线索移送) with their deadlines, and each photo's thumbnail. Signatures never
-change once written.
+referrals (线索移送) with their deadlines, each photo's thumbnail, and the annotation
+layers drawn over photos. Signatures and annotation versions never change once written.
 
 Revision ID: 0006
 Revises: 0005
@@ -101,7 +101,37 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_referral_status"), ["status"])
 
 
+    op.create_table(
+        "photo_annotation",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("photo_id", sa.Integer(), nullable=False),
+        sa.Column("layer", sa.Text(), nullable=False),
+        sa.Column("layer_sha256", sa.String(length=64), nullable=False),
+        sa.Column("shapes", sa.Integer(), nullable=False),
+        sa.Column("rendered_sha256", sa.String(length=64), nullable=True),
+        sa.Column("annotated_by", sa.String(length=200), nullable=False),
+        *_sync_columns(),
+        sa.ForeignKeyConstraint(["photo_id"], ["photo.id"],
+                                name=op.f("fk_photo_annotation_photo_id_photo")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_photo_annotation")),
+        sa.UniqueConstraint("uuid", name=op.f("uq_photo_annotation_uuid")),
+    )
+    with op.batch_alter_table("photo_annotation", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_photo_annotation_photo_id"), ["photo_id"])
+        batch_op.create_index(batch_op.f("ix_photo_annotation_pending"), ["pending"])
+    op.execute(
+        "CREATE TRIGGER photo_annotation_immutable BEFORE UPDATE OF photo_id, layer, "
+        "layer_sha256, shapes, rendered_sha256, annotated_by ON photo_annotation "
+        "BEGIN SELECT RAISE(ABORT, 'a saved annotation version cannot change'); END")
+    op.execute(
+        "CREATE TRIGGER photo_annotation_undeletable BEFORE DELETE ON photo_annotation "
+        "BEGIN SELECT RAISE(ABORT, 'a saved annotation version cannot be deleted'); END")
+
+
 def downgrade() -> None:
+    op.execute("DROP TRIGGER IF EXISTS photo_annotation_undeletable")
+    op.execute("DROP TRIGGER IF EXISTS photo_annotation_immutable")
+    op.drop_table("photo_annotation")
     op.drop_table("referral")
     op.execute("DROP TRIGGER IF EXISTS signature_undeletable")
     op.execute("DROP TRIGGER IF EXISTS signature_immutable")
