@@ -3,8 +3,9 @@
 Contract: main thread. Navigation shows the screens the acting role may use (everyone:
 overview, directories and sync; everyone but the read-only auditor: tasks and
 inspections, and filling checklists; team lead, administrator and auditor also the
-audit log; team lead and administrator also plans and draw, the publication board and
-the checklist library, which only an administrator changes); Ctrl+1…Ctrl+9 jump to them.
+audit log; team lead and administrator also plans and draw, the publication board, the
+referrals board and the checklist library, which only an administrator changes);
+Ctrl+1…Ctrl+9 jump to them, and Ctrl+0 to the tenth.
 The window owns the one :class:`~inspector.ui.sync_controller.SyncController` and stops
 it on close. The status bar shows the workspace, the device id, the sync indicator
 (clicking it opens the sync screen) and whether the database thread is busy. Errors of
@@ -42,6 +43,7 @@ from inspector.ui.screens.drafts import DraftsScreen
 from inspector.ui.screens.field_tasks import FieldTasksScreen
 from inspector.ui.screens.home import HomeScreen
 from inspector.ui.screens.planning import PlanningScreen
+from inspector.ui.screens.referrals import ReferralsScreen
 from inspector.ui.screens.sync import SyncScreen
 from inspector.ui.sync_controller import SyncController
 from inspector.ui.widgets.sync_indicator import SyncIndicator
@@ -55,6 +57,7 @@ QListWidget#navigation::item:selected { background: #1f4e79; color: white; }
 QFrame#entitiesCard, QFrame#inspectorsCard, QFrame#auditCard, QFrame#deadlinesCard {
     background: white; border: 1px solid #d5dbe3; border-radius: 6px; }
 """
+NUMBERED_SCREENS = 10  # Ctrl+1…Ctrl+9, then Ctrl+0
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,7 @@ class MainWindow(QMainWindow):
         self.audit = AuditScreen(ctx)
         self.plans = PlanningScreen(ctx, today)
         self.disclosure = DisclosureScreen(ctx, today)
+        self.referrals = ReferralsScreen(ctx, today)
         self.sync_controller = SyncController(ctx, self)
         self.sync = SyncScreen(ctx, self.sync_controller)
         self.checklists = ChecklistsScreen(ctx, today)
@@ -89,6 +93,7 @@ class MainWindow(QMainWindow):
             _Screen("audit", self.audit, everyone - {Role.INSPECTOR}),
             _Screen("plans", self.plans, leads),
             _Screen("disclosure", self.disclosure, leads),
+            _Screen("referrals", self.referrals, leads),
             _Screen("sync", self.sync, everyone),
             _Screen("tasks", self.tasks, everyone - {Role.AUDITOR}),
             _Screen("drafts", self.drafts, everyone - {Role.AUDITOR}),  # auditors only read
@@ -143,8 +148,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_indicator)
         self.statusBar().addPermanentWidget(self.busy_label)
 
-        for number in range(1, 10):
-            QShortcut(QKeySequence(f"Ctrl+{number}"), self,
+        for number in range(1, NUMBERED_SCREENS + 1):
+            QShortcut(QKeySequence(f"Ctrl+{number % 10}"), self,
                       lambda n=number: self._go_to_row(n - 1))
         ctx.language_changed.connect(lambda _lang: self.retranslate())
         ctx.role_changed.connect(self._role_changed)
@@ -192,6 +197,7 @@ class MainWindow(QMainWindow):
             "audit": self.tr("Audit log"),
             "plans": self.tr("Plans and draw"),
             "disclosure": self.tr("Publication"),
+            "referrals": self.tr("Referrals"),
             "sync": self.tr("Sync"),
             "tasks": self.tr("Tasks"),
             "drafts": self.tr("Fill a checklist"),
@@ -207,7 +213,8 @@ class MainWindow(QMainWindow):
         for number, screen in enumerate(s for s in self._screens if self._ctx.role in s.roles):
             item = QListWidgetItem(titles[screen.key])
             item.setData(Qt.ItemDataRole.UserRole, screen.key)
-            item.setToolTip(f"Ctrl+{number + 1}")
+            if number < NUMBERED_SCREENS:
+                item.setToolTip(f"Ctrl+{(number + 1) % 10}")
             self.navigation.addItem(item)
         self.navigation.blockSignals(False)
         if not self.show_screen(current_key):

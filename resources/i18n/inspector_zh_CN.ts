@@ -2,6 +2,255 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdHocTaskDialog</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="312"/>
+        <source>%1 · has an open task</source>
+        <translation>%1 · 已有未完成任务</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="404"/>
+        <source>New ad-hoc task</source>
+        <translation>新建临时任务</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="405"/>
+        <source>&amp;Entity</source>
+        <translation>检查对象(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="406"/>
+        <source>Search name, credit code or address</source>
+        <translation>按名称、信用代码或住所搜索</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="407"/>
+        <source>Enter picks the highlighted match; Down goes to the list</source>
+        <translation>回车选择高亮的结果；向下键进入列表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="409"/>
+        <source>&amp;Reason</source>
+        <translation>任务来由(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="411"/>
+        <source>Why: e.g. the 12315 complaint&apos;s number and matter</source>
+        <translation>来由：如 12315 投诉举报编号及事项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="413"/>
+        <source>Source: ad-hoc, not drawn at random. The reason is what makes the inspection lawful: name the complaint, tip-off, referral or instruction it follows.</source>
+        <translation>来源：临时任务，非随机抽取。任务来由是检查的依据：请写明所依据的投诉、举报、转办或交办事项。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="415"/>
+        <source>&amp;Due date</source>
+        <translation>完成期限(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="416"/>
+        <source>&amp;Team (at least two; the first ticked leads)</source>
+        <translation>检查人员(&amp;T)（至少两名；先勾选者为主检）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="417"/>
+        <source>Filter by name, staff id or unit</source>
+        <translation>按姓名、工号或单位筛选</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="418"/>
+        <source>Inspector</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="418"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="419"/>
+        <source>Certificate valid until</source>
+        <translation>执法证有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="420"/>
+        <source>Space ticks or unticks the highlighted inspector</source>
+        <translation>空格键勾选或取消高亮的检查人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="421"/>
+        <source>Create task</source>
+        <translation>创建任务</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="435"/>
+        <source>Type to search the directory.</source>
+        <translation>输入文字搜索名录库。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="437"/>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="439"/>
+        <source>No entity found.</source>
+        <translation>未找到检查对象。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="441"/>
+        <source>The first %1 matches: type more to narrow them.</source>
+        <translation>前 %1 个结果：请输入更多文字缩小范围。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="444"/>
+        <source>%1 match(es).</source>
+        <translation>%1 个结果。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="450"/>
+        <source>No entity chosen yet.</source>
+        <translation>尚未选择检查对象。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="451"/>
+        <source>Chosen: %1</source>
+        <translation>已选择：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="459"/>
+        <source>%1 (lead)</source>
+        <translation>%1（主检）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="464"/>
+        <source>Certificate %1</source>
+        <translation>执法证 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="473"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="480"/>
+        <source>%1 · expired</source>
+        <translation>%1 · 已过期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="482"/>
+        <source>only from %1</source>
+        <translation>自 %1 起有效</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="484"/>
+        <source>no certificate on record</source>
+        <translation>未登记执法证</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="490"/>
+        <source>Tick at least two inspectors: the first one ticked leads.</source>
+        <translation>请至少勾选两名检查人员：先勾选者为主检。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="491"/>
+        <source>Lead: %1</source>
+        <translation>主检：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="493"/>
+        <source>%1 · assisting: %2</source>
+        <translation>%1 · 协检：%2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="494"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="507"/>
+        <source>Choose the entity first: search the directory by name, credit code or address.</source>
+        <translation>请先选择检查对象：按名称、信用代码或住所搜索名录库。</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationCanvas</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="328"/>
+        <source>At most %1 annotations fit on one photo.</source>
+        <translation>一张照片最多 %1 处标注。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="563"/>
+        <source>Photo annotations</source>
+        <translation>照片标注</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="564"/>
+        <source>Type the text, then Enter</source>
+        <translation>输入文字后按回车</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationDialog</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="694"/>
+        <source>Arrow</source>
+        <translation>箭头</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="694"/>
+        <source>Circle</source>
+        <translation>圆圈</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="695"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="699"/>
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="699"/>
+        <source>Yellow</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="699"/>
+        <source>White</source>
+        <translation>白色</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="700"/>
+        <source>Blue</source>
+        <translation>蓝色</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="704"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="706"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="707"/>
+        <source>The original photo is never changed: the annotations are kept as a separate layer.</source>
+        <translation>照片原件不会被修改：标注另存为单独的图层。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="709"/>
+        <source>Save annotations</source>
+        <translation>保存标注</translation>
+    </message>
+</context>
+<context>
     <name>AuditScreen</name>
     <message>
         <location filename="../../inspector/ui/screens/audit.py" line="128"/>
@@ -286,22 +535,22 @@
 <context>
     <name>ChecklistForm</name>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="173"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="181"/>
         <source>Required</source>
         <translation>必答</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="168"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="176"/>
         <source>Key item</source>
         <translation>重点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="171"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="179"/>
         <source>Basis: %1</source>
         <translation>检查依据：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="313"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="328"/>
         <source>Answered %1 / required %2</source>
         <translation>已答 %1 / 必答 %2</translation>
     </message>
@@ -309,57 +558,57 @@
 <context>
     <name>ChecklistTableModel</name>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="65"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="66"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="66"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="67"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="68"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="69"/>
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="69"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="70"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="70"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="71"/>
         <source>Items</source>
         <translation>题目数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="72"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="73"/>
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="74"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="75"/>
         <source>Drafts on this laptop filled on this version</source>
         <translation>本机使用此版本填写的草稿数</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="76"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="77"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="83"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="84"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="84"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="85"/>
         <source>published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="85"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="86"/>
         <source>retired</source>
         <translation>已停用</translation>
     </message>
@@ -367,117 +616,117 @@
 <context>
     <name>ChecklistsScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="274"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="264"/>
         <source>Import checklist</source>
         <translation>导入检查清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="275"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="265"/>
         <source>Checklists (*.json *.xlsx)</source>
         <translation>检查清单 (*.json *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="289"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="279"/>
         <source>%1 version %2 is already in the library.</source>
         <translation>%1 第 %2 版已在清单库中，内容相同。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="292"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="282"/>
         <source>Imported %1 version %2 as a draft.</source>
         <translation>已导入 %1 第 %2 版（草稿）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="299"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="289"/>
         <source>Not imported: %1 has %2 problem(s).</source>
         <translation>未导入：%1 有 %2 处问题。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="302"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="292"/>
         <source>Problems in %1</source>
         <translation>%1 中的问题</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="305"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="295"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="312"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="302"/>
         <source>Publish checklist</source>
         <translation>发布检查清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="313"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="303"/>
         <source>Publish %1 version %2? A published version can never change, and every laptop receives it on its next sync.</source>
         <translation>发布 %1 第 %2 版？发布后不能再更改，各终端下次同步时都会收到。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="321"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="311"/>
         <source>Published %1 version %2.</source>
         <translation>已发布 %1 第 %2 版。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="323"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="313"/>
         <source>Not published: %1</source>
         <translation>未发布：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="330"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="320"/>
         <source>XLSForm workbook (*.xlsx)</source>
         <translation>XLSForm 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="332"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="322"/>
         <source>Export checklist</source>
         <translation>导出检查清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="333"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="323"/>
         <source>Checklist JSON (*.json)</source>
         <translation>检查清单 JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="413"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="395"/>
         <source>Compare versions…</source>
         <translation>比较版本…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="348"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="338"/>
         <source>Checklist written to %1</source>
         <translation>清单已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="349"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="339"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="403"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="385"/>
         <source>Preview: try the form here; nothing is saved.</source>
         <translation>预览：可在此试填，不会保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="404"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="386"/>
         <source>Select a version to preview it.</source>
         <translation>选择一个版本以预览。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="407"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="389"/>
         <source>Checklists</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="408"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="390"/>
         <source>Import checklist…</source>
         <translation>导入清单…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="410"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="392"/>
         <source>Publish…</source>
         <translation>发布…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/checklists.py" line="411"/>
+        <location filename="../../inspector/ui/screens/checklists.py" line="393"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -485,7 +734,7 @@
 <context>
     <name>ComplianceEditor</name>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="195"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="194"/>
         <source>Note (optional)</source>
         <translation>说明（选填）</translation>
     </message>
@@ -493,22 +742,22 @@
 <context>
     <name>DateEditor</name>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="385"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="384"/>
         <source>not set</source>
         <translation>未填写</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="386"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="385"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="386"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="385"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="387"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="386"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -797,37 +1046,37 @@
 <context>
     <name>DraftTableModel</name>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="66"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="67"/>
         <source>Checklist</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="67"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="68"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="69"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="70"/>
         <source>For</source>
         <translation>检查对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="70"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="71"/>
         <source>Answers</source>
         <translation>已答</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="72"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="73"/>
         <source>Saved</source>
         <translation>保存时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="74"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="75"/>
         <source>Newer version</source>
         <translation>新版本</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="75"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="76"/>
         <source>version %1 published</source>
         <translation>第 %1 版已发布</translation>
     </message>
@@ -835,102 +1084,102 @@
 <context>
     <name>DraftsScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="278"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="268"/>
         <source>No draft started: %1</source>
         <translation>未能开始填写：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="283"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="273"/>
         <source>Started filling %1 version %2.</source>
         <translation>已开始填写 %1 第 %2 版。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="290"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="280"/>
         <source>Discard draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="291"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="281"/>
         <source>Discard this draft of %1 with its %2 answer(s)? This cannot be undone.</source>
         <translation>删除这份 %1 草稿及其 %2 个答案？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="299"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="289"/>
         <source>Draft discarded.</source>
         <translation>草稿已删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="301"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="291"/>
         <source>Not discarded: %1</source>
         <translation>未删除：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="312"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="302"/>
         <source>Cannot move: %1</source>
         <translation>无法迁移：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="327"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="317"/>
         <source>Not moved: %1</source>
         <translation>未迁移：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="332"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="322"/>
         <source>The draft now uses version %1.</source>
         <translation>草稿现使用第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="350"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="340"/>
         <source>Not saved yet (%1); trying again…</source>
         <translation>尚未保存（%1），正在重试…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="353"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="343"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="355"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="345"/>
         <source>Every answer is saved as you give it.</source>
         <translation>每个答案随填随存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="365"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="355"/>
         <source>This draft uses version %1 of %2.</source>
         <translation>本草稿使用 %2 第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="367"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="357"/>
         <source>Start a draft or select one to fill it.</source>
         <translation>新建草稿，或选择一份草稿继续填写。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="371"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="361"/>
         <source>This draft uses version %1; version %2 has been published. You may finish it on version %1, or move it.</source>
         <translation>本草稿使用第 %1 版；第 %2 版已经发布。可以在第 %1 版上填完，也可以迁移到新版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="396"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="378"/>
         <source>Fill a checklist</source>
         <translation>填写清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="397"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="379"/>
         <source>For (e.g. the business&apos;s name)</source>
         <translation>检查对象（如经营者名称）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="398"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="380"/>
         <source>New draft</source>
         <translation>新建草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="400"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="382"/>
         <source>Discard…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="401"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="383"/>
         <source>Move to the new version…</source>
         <translation>迁移到新版本…</translation>
     </message>
@@ -1247,57 +1496,57 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>FieldTaskTableModel</name>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="105"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="104"/>
         <source>Entity</source>
         <translation>检查对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="106"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="105"/>
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="108"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="107"/>
         <source>Due date</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="110"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="109"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="112"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="111"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="120"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="119"/>
         <source>not released</source>
         <translation>未下达</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="121"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="120"/>
         <source>to inspect</source>
         <translation>待检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="122"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="121"/>
         <source>inspecting</source>
         <translation>检查中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="123"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="122"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="124"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="123"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="126"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="125"/>
         <source>%1 · overdue</source>
         <translation>%1 · 逾期</translation>
     </message>
@@ -1305,197 +1554,192 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>FieldTasksScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="431"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="383"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="432"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="384"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="441"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="402"/>
         <source>Adding %1…</source>
         <translation>正在添加 %1…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="446"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="407"/>
         <source>%1 not added: %2</source>
         <translation>%1 未添加：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="456"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="418"/>
         <source>%1 added (SHA-256 %2…)</source>
         <translation>%1 已添加（SHA-256 %2…）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="499"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="461"/>
         <source>Inspection started with %1 version %2: every answer is saved as you give it.</source>
         <translation>检查已开始，使用 %1 第 %2 版：每个答案随填随存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="530"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="496"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="534"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="500"/>
         <source>Not finalized: %1 answer(s) still need attention: %2</source>
         <translation>未办结：还有 %1 处需要处理：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="550"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="516"/>
         <source>Finalized; record hash %1…</source>
         <translation>已办结，记录哈希 %1…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="576"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="533"/>
+        <source>Clue referred to %1; the decision is due by %2.</source>
+        <translation>线索已移送 %1；须于 %2 前作出审批决定。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="561"/>
         <source>%1 task(s)</source>
         <translation>共 %1 项任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="577"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="562"/>
         <source>%1 of %2 task(s)</source>
         <translation>显示 %1 / 共 %2 项任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="582"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="567"/>
         <source>No task selected</source>
         <translation>未选择任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="583"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="568"/>
         <source>Select a task to see its details and inspect it.</source>
         <translation>选择一项任务，查看详情并开展检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="590"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="575"/>
         <source>Inspection under way with %1 version %2, pinned until it is finalized.</source>
         <translation>检查进行中，使用 %1 第 %2 版，办结前不变。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="594"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="579"/>
         <source>Opening the inspection…</source>
         <translation>正在打开检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="596"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="581"/>
         <source>This task is completed: its record is in the entity&apos;s history.</source>
         <translation>该任务已完成，检查记录见检查对象的检查历史。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="600"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="585"/>
         <source>No inspection under way. Start it on site: at least two inspectors of the drawn team, their certificates shown, and the checklist.</source>
         <translation>尚未开始检查。请在现场开始：抽取的检查组中至少两名检查人员在场、出示执法证件，并选择检查清单。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="603"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="588"/>
         <source>This task cannot be inspected.</source>
         <translation>该任务不能开展检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="618"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="603"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="621"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="606"/>
         <source>%1 · due %2</source>
         <translation>%1 · 完成期限 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="626"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="611"/>
         <source>Lead</source>
         <translation>主检</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="626"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="611"/>
         <source>Assisting</source>
         <translation>协检</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="627"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="612"/>
         <source>%1 %2 (%3) · certificate %4 · valid until %5</source>
         <translation>%1 %2（%3）· 执法证 %4 · 有效期至 %5</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="632"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="617"/>
         <source>%1 · expired or missing</source>
         <translation>%1 · 已过期或无证件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="638"/>
-        <source>Inspection history: %1</source>
-        <translation>检查历史：%1 次</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="639"/>
-        <source>No finalized inspection of this entity yet.</source>
-        <translation>该检查对象尚无已办结的检查。</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="650"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="629"/>
         <source>Not saved yet (%1); trying again…</source>
         <translation>尚未保存（%1），正在重试…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="653"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="632"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="655"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="634"/>
         <source>Every answer is saved as you give it.</source>
         <translation>每个答案随填随存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="675"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="646"/>
         <source>Tasks and inspections</source>
         <translation>任务与检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="676"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="647"/>
         <source>Search name, credit code or address</source>
         <translation>按名称、信用代码或住所搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="678"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="649"/>
         <source>Start inspection…</source>
         <translation>开始检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="680"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="651"/>
         <source>Finalize…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="682"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="653"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="683"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="654"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="684"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="655"/>
         <source>Risk class</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="684"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="655"/>
         <source>Check items</source>
         <translation>抽查事项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="685"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="656"/>
         <source>Window</source>
         <translation>检查时段</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="685"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="656"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
@@ -1503,74 +1747,122 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>FinalizeDialog</name>
     <message>
-        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="137"/>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="222"/>
         <source>Finalize the inspection of %1</source>
         <translation>办结对 %1 的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="142"/>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="227"/>
         <source>The answers suggest no result: choose it below.</source>
         <translation>根据答案无法给出建议结果，请在下方选择。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="145"/>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="230"/>
         <source>Suggested result: %1
 Because: %2</source>
         <translation>建议结果：%1
 依据：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="148"/>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="233"/>
         <source>Result</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="151"/>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="236"/>
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="152"/>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="237"/>
         <source>Why the result differs from the suggestion</source>
         <translation>所选结果与建议不同的理由</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="154"/>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="239"/>
+        <source>Follow-up</source>
+        <translation>后续处置措施</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="241"/>
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="243"/>
         <source>Finalize</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="161"/>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="266"/>
         <source>The result differs from the suggestion: the reason is required and kept in the record.</source>
         <translation>所选结果与建议不同：必须说明理由，理由记入检查记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="165"/>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="270"/>
         <source>A reason is required only when the result differs from the suggestion. Once finalized, the record is locked and hashed.</source>
         <translation>仅当所选结果与建议不同时须说明理由。办结后记录即锁定并计算哈希。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="278"/>
+        <source>Still to sign: %1</source>
+        <translation>尚未签名：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="281"/>
+        <source>Everyone has signed (or the party&apos;s refusal is recorded).</source>
+        <translation>均已签名（或已记录当事人拒签）。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpEditor</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/follow_up_editor.py" line="197"/>
+        <source>Correct &amp;by</source>
+        <translation>改正期限(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/follow_up_editor.py" line="198"/>
+        <source>The deadline for the correction: after the inspection day</source>
+        <translation>责令改正的期限：应晚于检查当日</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/follow_up_editor.py" line="201"/>
+        <source>What is done</source>
+        <translation>具体处置措施</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/follow_up_editor.py" line="202"/>
+        <source>Receiving office or department</source>
+        <translation>接收的机构或部门</translation>
     </message>
 </context>
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="134"/>
+        <location filename="../../inspector/ui/widgets/inspection_history.py" line="70"/>
         <source>Finalized</source>
         <translation>办结时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="136"/>
+        <location filename="../../inspector/ui/widgets/inspection_history.py" line="72"/>
         <source>Result</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="137"/>
+        <location filename="../../inspector/ui/widgets/inspection_history.py" line="73"/>
         <source>Record hash</source>
         <translation>记录哈希</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="145"/>
+        <location filename="../../inspector/ui/widgets/inspection_history.py" line="82"/>
         <source>%1 (correction)</source>
         <translation>%1（更正）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/inspection_history.py" line="84"/>
+        <source>%1 (corrected since)</source>
+        <translation>%1（已被更正）</translation>
     </message>
 </context>
 <context>
@@ -1748,6 +2040,89 @@ Because: %2</source>
     </message>
 </context>
 <context>
+    <name>InspectionHistoryPanel</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/inspection_history.py" line="176"/>
+        <source>Save the record</source>
+        <translation>保存检查笔录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/inspection_history.py" line="176"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/inspection_history.py" line="180"/>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/inspection_history.py" line="183"/>
+        <source>Record saved: %1</source>
+        <translation>笔录已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/inspection_history.py" line="191"/>
+        <source>Preparing the record for printing…</source>
+        <translation>正在准备打印笔录…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/inspection_history.py" line="204"/>
+        <source>%1 page(s) ready: choose the printer.</source>
+        <translation>共 %1 页：请选择打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/inspection_history.py" line="214"/>
+        <source>%1 page(s) sent to %2.</source>
+        <translation>已将 %1 页发送到 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/inspection_history.py" line="227"/>
+        <source>Correct the record</source>
+        <translation>更正检查记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/inspection_history.py" line="228"/>
+        <source>Why is the record corrected? The old record stays as it is; the correction names it.</source>
+        <translation>更正的理由是什么？原记录保持不变，更正记录将注明所更正的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/inspection_history.py" line="240"/>
+        <source>Correction started on %1 version %2: the form is open.</source>
+        <translation>已开始更正（%1 第 %2 版）：表单已打开。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/inspection_history.py" line="261"/>
+        <source>Inspection history: %1</source>
+        <translation>检查历史：%1 次</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/inspection_history.py" line="262"/>
+        <source>No finalized inspection of this entity yet.</source>
+        <translation>该检查对象尚无已办结的检查。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/inspection_history.py" line="272"/>
+        <source>Record PDF…</source>
+        <translation>笔录 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/inspection_history.py" line="273"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/inspection_history.py" line="274"/>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/inspection_history.py" line="275"/>
+        <source>Refer clue…</source>
+        <translation>移送线索…</translation>
+    </message>
+</context>
+<context>
     <name>InspectorTableModel</name>
     <message>
         <location filename="../../inspector/ui/directory_models.py" line="79"/>
@@ -1882,97 +2257,102 @@ Because: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="170"/>
+        <location filename="../../inspector/ui/main_window.py" line="175"/>
         <source>Inspector: random inspections and sampling</source>
         <translation>Inspector 双随机抽查与抽样</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="171"/>
+        <location filename="../../inspector/ui/main_window.py" line="176"/>
         <source>Inspector · 双随机、一公开</source>
         <translation>Inspector · 双随机、一公开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="172"/>
+        <location filename="../../inspector/ui/main_window.py" line="177"/>
         <source>Acting as</source>
         <translation>当前角色</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="173"/>
+        <location filename="../../inspector/ui/main_window.py" line="178"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="190"/>
+        <location filename="../../inspector/ui/main_window.py" line="195"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="191"/>
+        <location filename="../../inspector/ui/main_window.py" line="196"/>
         <source>Directories</source>
         <translation>名录库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="192"/>
+        <location filename="../../inspector/ui/main_window.py" line="197"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="193"/>
+        <location filename="../../inspector/ui/main_window.py" line="198"/>
         <source>Plans and draw</source>
         <translation>抽查计划与抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="194"/>
+        <location filename="../../inspector/ui/main_window.py" line="199"/>
         <source>Publication</source>
         <translation>结果公示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="196"/>
+        <location filename="../../inspector/ui/main_window.py" line="200"/>
+        <source>Referrals</source>
+        <translation>线索移送</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="202"/>
         <source>Tasks</source>
         <translation>任务与检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="197"/>
+        <location filename="../../inspector/ui/main_window.py" line="203"/>
         <source>Fill a checklist</source>
         <translation>填写清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="198"/>
+        <location filename="../../inspector/ui/main_window.py" line="204"/>
         <source>Checklists</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="249"/>
+        <location filename="../../inspector/ui/main_window.py" line="256"/>
         <source>Opening workspace…</source>
         <translation>正在打开工作区……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="251"/>
+        <location filename="../../inspector/ui/main_window.py" line="258"/>
         <source>Workspace: %1 · device %2</source>
         <translation>工作区：%1 · 设备 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="255"/>
+        <location filename="../../inspector/ui/main_window.py" line="262"/>
         <source>Working…</source>
         <translation>处理中……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="255"/>
+        <location filename="../../inspector/ui/main_window.py" line="262"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="258"/>
+        <location filename="../../inspector/ui/main_window.py" line="265"/>
         <source>Something went wrong</source>
         <translation>出现错误</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="259"/>
+        <location filename="../../inspector/ui/main_window.py" line="266"/>
         <source>The operation %1 failed: %2</source>
         <translation>操作 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="195"/>
+        <location filename="../../inspector/ui/main_window.py" line="201"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -1980,24 +2360,29 @@ Because: %2</source>
 <context>
     <name>MediaEditor</name>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="419"/>
+        <location filename="../../inspector/ui/widgets/media_editor.py" line="112"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="420"/>
+        <location filename="../../inspector/ui/widgets/media_editor.py" line="113"/>
         <source>Record sample (not available yet)</source>
         <translation>登记样品（暂未提供）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="421"/>
+        <location filename="../../inspector/ui/widgets/media_editor.py" line="114"/>
         <source>Sign (not available yet)</source>
         <translation>签名（暂未提供）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="423"/>
+        <location filename="../../inspector/ui/widgets/media_editor.py" line="116"/>
         <source>%1 attached</source>
         <translation>已附 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/media_editor.py" line="119"/>
+        <source>Or drop photo files here</source>
+        <translation>也可将照片文件拖放到此处</translation>
     </message>
 </context>
 <context>
@@ -2407,6 +2792,447 @@ Current team: %3</source>
         <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="112"/>
         <source>Write the reason for the recusal: it is kept in the redraw record.</source>
         <translation>请填写回避理由：理由将记入重抽记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="237"/>
+        <source>Findings the clue rests on (loading…)</source>
+        <translation>线索所依据的检查事项（正在加载…）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="239"/>
+        <source>Findings the clue rests on: the record has none</source>
+        <translation>线索所依据的检查事项：记录中没有检查事项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="241"/>
+        <source>Findings the clue rests on (problems first)</source>
+        <translation>线索所依据的检查事项（问题项在前）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="291"/>
+        <source>Refer a case clue</source>
+        <translation>移送案件线索</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="292"/>
+        <source>Case clue from the inspection of %1</source>
+        <translation>对 %1 检查中发现的案件线索</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="297"/>
+        <source>Refer &amp;to</source>
+        <translation>移送对象(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="298"/>
+        <source>&amp;Recipient</source>
+        <translation>接收单位(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="300"/>
+        <source>Required: the office or department by name, e.g. the county enforcement brigade</source>
+        <translation>必填：接收的机构或部门名称，如县市场监管综合执法大队</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="302"/>
+        <source>&amp;Summary</source>
+        <translation>线索摘要(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="304"/>
+        <source>Required: the suspected facts in a few sentences</source>
+        <translation>必填：简述涉嫌违法的事实</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="306"/>
+        <source>Suspected crime: under State Council Decree No. 310 (移送涉嫌犯罪案件的规定) the head decides within 3 days of this referral, and an approved case is transferred to the public security organ within 24 hours.</source>
+        <translation>涉嫌犯罪：依据《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号），负责人应在 3 日内作出是否移送的决定；批准移送的，应在 24 小时内移送公安机关。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="310"/>
+        <source>Goods involved (涉案物品清单)</source>
+        <translation>涉案物品清单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="312"/>
+        <source>Name</source>
+        <translation>物品名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="312"/>
+        <source>Specification</source>
+        <translation>规格型号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="312"/>
+        <source>Batch / date</source>
+        <translation>批号/生产日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="313"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="313"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="313"/>
+        <source>Kept at</source>
+        <translation>存放地点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="313"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="314"/>
+        <source>&amp;Add row</source>
+        <translation>添加一行(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="315"/>
+        <source>Remo&amp;ve row</source>
+        <translation>删除一行(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="316"/>
+        <source>Refer</source>
+        <translation>移送</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralTableModel</name>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="92"/>
+        <source>Entity</source>
+        <translation>检查对象</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="93"/>
+        <source>Recipient</source>
+        <translation>接收单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="94"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="98"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="102"/>
+        <source>Referred at</source>
+        <translation>移送时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="104"/>
+        <source>by %1</source>
+        <translation>移送人 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="130"/>
+        <source>%1 · overdue</source>
+        <translation>%1 · 逾期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="135"/>
+        <source>The head&apos;s decision: 3 days after the referral</source>
+        <translation>负责人审批：移送后 3 日内</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="137"/>
+        <source>The transfer: 24 hours after the approval</source>
+        <translation>移送：批准后 24 小时内</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="138"/>
+        <source>No deadline runs</source>
+        <translation>无进行中的期限</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsScreen</name>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="296"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="463"/>
+        <source>Approve transfer</source>
+        <translation>批准移送</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="297"/>
+        <source>Approve the transfer of the clue about %1 to %2? The approval is recorded in the audit log, and the transfer is then due within 24 hours.</source>
+        <translation>批准将关于 %1 的线索移送 %2？审批将记入审计日志，批准后须在 24 小时内移送。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="303"/>
+        <source>Transfer approved: hand it over to %1 by %2.</source>
+        <translation>已批准移送：请于 %2 前移交 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="321"/>
+        <source>Declined; the reasons are recorded.</source>
+        <translation>不予移送，理由已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="333"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="468"/>
+        <source>Mark transferred</source>
+        <translation>标记已移送</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="334"/>
+        <source>Record that the clue about %1 was handed over to %2?</source>
+        <translation>记录关于 %1 的线索已移交 %2？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="339"/>
+        <source>Transferred to %1.</source>
+        <translation>已移送 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="346"/>
+        <source>Folder for the evidence package</source>
+        <translation>证据包保存文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="355"/>
+        <source>Building the evidence package…</source>
+        <translation>正在生成证据包…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="362"/>
+        <source>Evidence package written to %1 (%2 files), SHA-256 %3</source>
+        <translation>证据包已写入 %1（%2 个文件），SHA-256 %3</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="412"/>
+        <source>%1 referrals: %2 awaiting the head&apos;s decision, %3 to transfer, %4 overdue. The head decides within 3 days of a referral; an approved clue is transferred within 24 hours.</source>
+        <translation>共 %1 条线索：%2 条待负责人审批，%3 条待移送，%4 条逾期。负责人应在移送后 3 日内审批；批准的线索须在 24 小时内移送。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="425"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="426"/>
+        <source>Details: %1 → %2</source>
+        <translation>详情：%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="437"/>
+        <source>not built yet</source>
+        <translation>尚未生成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="441"/>
+        <source>none listed</source>
+        <translation>未列出</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="443"/>
+        <source>%1 rows: %2</source>
+        <translation>%1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="447"/>
+        <source>awaiting the head&apos;s decision, due %1</source>
+        <translation>待负责人审批，期限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="450"/>
+        <source>Approved on %1</source>
+        <translation>%1 批准</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="450"/>
+        <source>Declined on %1</source>
+        <translation>%1 不予移送</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="453"/>
+        <source>; transferred on %1</source>
+        <translation>；%1 已移送</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="456"/>
+        <source>: %1</source>
+        <translation>：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="460"/>
+        <source>Case-clue referrals</source>
+        <translation>案件线索移送</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="461"/>
+        <source>Filter by entity, recipient, summary…</source>
+        <translation>按检查对象、接收单位、摘要筛选…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="464"/>
+        <source>The head approves the transfer; it is then due within 24 hours (Ctrl+Enter)</source>
+        <translation>负责人批准移送；批准后须在 24 小时内移送（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="466"/>
+        <source>Decline…</source>
+        <translation>不予移送…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="467"/>
+        <source>Not transferred: the reasons are recorded (Ctrl+D)</source>
+        <translation>不予移送：记录理由（Ctrl+D）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="469"/>
+        <source>Record the hand-over of an approved referral (Ctrl+T)</source>
+        <translation>记录已批准线索的移交（Ctrl+T）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="470"/>
+        <source>Build evidence package…</source>
+        <translation>生成证据包…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="471"/>
+        <source>The record PDF, the photo originals, the goods and a manifest in one .zip, with its SHA-256 (Ctrl+E)</source>
+        <translation>检查笔录 PDF、照片原件、涉案物品清单和文件清单打包为一个 .zip，并计算其 SHA-256（Ctrl+E）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="475"/>
+        <source>&amp;Reasons for declining:</source>
+        <translation>不予移送的理由(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="476"/>
+        <source>Required: they are recorded with the decision (Enter declines, Esc cancels)</source>
+        <translation>必填：理由随决定一并记录（回车确认，Esc 取消）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="478"/>
+        <source>Decline</source>
+        <translation>不予移送</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="479"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="480"/>
+        <source>Summary</source>
+        <translation>线索摘要</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="480"/>
+        <source>Findings</source>
+        <translation>检查事项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="481"/>
+        <source>Goods</source>
+        <translation>涉案物品</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="481"/>
+        <source>Decision</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/referrals.py" line="482"/>
+        <source>Package SHA-256</source>
+        <translation>证据包 SHA-256</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureField</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/signature_pad.py" line="391"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/signature_pad.py" line="392"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/signature_pad.py" line="175"/>
+        <location filename="../../inspector/ui/widgets/signature_pad.py" line="356"/>
+        <source>Signature pad</source>
+        <translation>签名板</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/signature_pad.py" line="289"/>
+        <source>Sign here</source>
+        <translation>请在此签名</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureSheet</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/signature_sheet.py" line="165"/>
+        <source>the inspected party</source>
+        <translation>被检查单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/signature_sheet.py" line="195"/>
+        <source>The party&apos;s representative: give the name</source>
+        <translation>被检查单位负责人：请填写姓名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/signature_sheet.py" line="198"/>
+        <source>Inspected party</source>
+        <translation>被检查单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/signature_sheet.py" line="199"/>
+        <source>&amp;Signed by</source>
+        <translation>签名人(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/signature_sheet.py" line="200"/>
+        <source>Legal representative or person in charge</source>
+        <translation>法定代表人或负责人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/signature_sheet.py" line="203"/>
+        <source>The party refuses to sign</source>
+        <translation>当事人拒绝签名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/signature_sheet.py" line="204"/>
+        <source>Re&amp;ason</source>
+        <translation>拒签理由(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/signature_sheet.py" line="205"/>
+        <source>Why the party refuses: it is kept in the record</source>
+        <translation>当事人拒签的理由：记入笔录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/signature_sheet.py" line="207"/>
+        <source>Inspectors</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/signature_sheet.py" line="210"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -3255,7 +4081,7 @@ Current team: %3</source>
 <context>
     <name>TextEditor</name>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="332"/>
+        <location filename="../../inspector/ui/widgets/checklist_editors.py" line="331"/>
         <source>Scan or type the code, then Enter</source>
         <translation>扫码或输入编码后按回车</translation>
     </message>

@@ -9,11 +9,18 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from inspector.core.follow_up import FollowUp
-from inspector.services import checklist_drafts, field_tasks, inspection_record, inspections
+from inspector.services import (
+    checklist_drafts,
+    field_tasks,
+    inspection_record,
+    inspections,
+    referrals,
+)
 from inspector.services.signatures import SignatureGiven, SignerRole
 from inspector.services.workspace import Workspace
 from inspector.ui.screens.field_tasks import FieldTasksScreen
@@ -132,3 +139,29 @@ def test_a_correction_opens_its_form_with_the_old_answers_and_the_old_record_sta
     assert old.content_hash == digest and old.superseded
     assert not screen.history.revise_button.isEnabled(), "a corrected record is not " \
         "corrected twice"
+
+
+def test_a_clue_is_referred_from_the_record_and_said_on_the_screen(
+        launch: Launcher, qtbot: QtBot, tmp_path: Path) -> None:
+    app, screen, setup, _digest = history_screen(launch, tmp_path)
+
+    screen.history.refer_button.click()
+    dialog = screen.referral_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    assert [f.item_key for f in dialog.findings] == ["licence_shown", "premises_clean",
+                                                      "stall_note"]
+    dialog.recipient_edit.setText("正定县市场监管综合执法大队")
+    dialog.summary_edit.setPlainText("摊位销售疑似假冒商品")
+    dialog.ok_button.click()  # no finding ticked (none is a problem): refused, stays open
+    assert dialog.isVisible() and dialog.error_label.text()
+    first = dialog.findings_list.item(0)
+    assert first is not None
+    first.setCheckState(Qt.CheckState.Checked)
+    dialog.ok_button.click()
+
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    [referral] = on_db(app, lambda ws: referrals.list_referrals(ws.store))
+    assert referral.recipient == "正定县市场监管综合执法大队"
+    assert referral.inspection_uuid == screen.history.history[0].uuid
+    assert "正定县市场监管综合执法大队" in screen.message_label.text()

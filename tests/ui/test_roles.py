@@ -50,10 +50,12 @@ def test_each_role_sees_its_screens_and_actions(
     app_window.ctx.set_role(role)
 
     screens = {"home": "概览", "directory": "名录库", "audit": "审计日志",
-               "plans": "抽查计划与抽取", "disclosure": "结果公示", "sync": "同步",
+               "plans": "抽查计划与抽取", "disclosure": "结果公示", "referrals": "线索移送",
+               "sync": "同步",
                "tasks": "任务与检查", "drafts": "填写清单", "checklists": "检查清单"}
     expected = [key for key in screens if (key != "audit" or sees_audit)
-                and (key not in ("plans", "disclosure", "checklists") or sees_plans)
+                and (key not in ("plans", "disclosure", "referrals", "checklists")
+                     or sees_plans)
                 and (key not in ("tasks", "drafts") or role is not Role.AUDITOR)]
     assert window.visible_screen_keys() == expected
     assert [window.navigation.item(r).text() for r in range(window.navigation.count())] == [

@@ -29,9 +29,10 @@ recorded refusal) and each inspector present; on OK the waiting answers are flus
 and the finalize op follows them on the DB thread's queue; a refusal shows in the
 dialog; a finalized record says its hash, the form closes and the list reloads. Photo
 items take files from "添加照片…" or dropped on them, and show their thumbnails.
-Selecting another task lets go of the form (its answers are sent first); :meth:`FieldTasksScreen.close_inspection` does the same when
-the window closes. Shortcuts (while the screen has the focus): Ctrl+F search (Escape
-clears it), Ctrl+Return start or finalize the selected task.
+Selecting another task lets go of the form (its answers are sent first);
+:meth:`FieldTasksScreen.close_inspection` does the same when the window closes.
+Shortcuts (while the screen has the focus): Ctrl+F search (Escape clears it),
+Ctrl+Return start or finalize the selected task.
 """
 
 from __future__ import annotations
@@ -72,12 +73,14 @@ from inspector.ui.draft_autosave import DraftAutosaver
 from inspector.ui.field_ops import FinalizeRequest, OpenInspection, StartRequest
 from inspector.ui.planning_models import SHORT_HASH
 from inspector.ui.record_table import record_table, select_row
+from inspector.ui.referral_flow import open_referral_dialog
 from inspector.ui.screen_loading import LoadOnShow
 from inspector.ui.snapshot_table_model import Column, SnapshotTableModel
 from inspector.ui.widgets.checklist_form import ChecklistForm
 from inspector.ui.widgets.feedback import NO_MESSAGE, Message, error_text, show_message
 from inspector.ui.widgets.finalize_dialog import FinalizeDialog
-from inspector.ui.widgets.inspection_history import InspectionHistoryPanel
+from inspector.ui.widgets.inspection_history import InspectionHistoryPanel, china_time
+from inspector.ui.widgets.referral_dialog import ReferralDialog
 from inspector.ui.widgets.start_inspection_dialog import StartInspectionDialog, certificate_valid
 
 OVERDUE_BRUSH = QBrush(QColor("#f8d7d4"))
@@ -134,6 +137,7 @@ class FieldTasksScreen(QWidget):
         self.autosaver: DraftAutosaver | None = None
         self.start_dialog: StartInspectionDialog | None = None
         self.finalize_dialog: FinalizeDialog | None = None
+        self.referral_dialog: ReferralDialog | None = None
         self.checklists: tuple[StoredVersion, ...] = ()
         self._last_checklist: str | None = None
         self._opening: str | None = None  # the draft whose form is being loaded
@@ -520,9 +524,16 @@ class FieldTasksScreen(QWidget):
         if self.current is not None:
             self._select_after_load = self.current.uuid
 
-    def refer_clue(self, inspection_uuid: str, entity_name: str) -> None:
-        self._set_message(lambda: self.tr("Referring a clue from the record of %1…")
-                          .replace("%1", entity_name))
+    def refer_clue(self, inspection_uuid: str, entity_name: str) -> ReferralDialog:
+        """Open the referral dialog for a finalized record of the selected entity."""
+        if self.referral_dialog is not None:
+            self.referral_dialog.close()
+        dialog = open_referral_dialog(self._ctx, self, inspection_uuid, entity_name)
+        dialog.referral_created.connect(lambda view: self._set_message(
+            lambda: self.tr("Clue referred to %1; the decision is due by %2.")
+            .replace("%1", view.recipient).replace("%2", china_time(view.decision_due))))
+        self.referral_dialog = dialog
+        return dialog
 
     # -- everything else -------------------------------------------------------------------
 
