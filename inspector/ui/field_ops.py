@@ -22,11 +22,13 @@ from pathlib import Path
 from inspector.core.follow_up import FollowUp
 from inspector.core.roles import Actor
 from inspector.forms.expressions import Value
+from inspector.media import AnnotationLayer
 from inspector.services import (
     checklist_drafts,
     field_tasks,
     inspection_record,
     inspections,
+    photo_annotations,
     photos,
 )
 from inspector.services.changes import Outcome
@@ -34,6 +36,7 @@ from inspector.services.checklist_drafts import OpenDraft
 from inspector.services.field_tasks import FieldTaskView, PastInspection
 from inspector.services.inspections import FinalizedInspection, StartedInspection
 from inspector.services.pdf_pages import PageImage, render_pdf_pages
+from inspector.services.photo_annotations import AnnotationSource, SavedAnnotations
 from inspector.services.photos import RecordedPhoto
 from inspector.services.signatures import SignatureGiven
 from inspector.ui.db_worker import Op, OpEnv
@@ -155,3 +158,18 @@ def load_photo_thumbnails(originals: Sequence[str]) -> Op[dict[str, bytes]]:
     shas = tuple(originals)
     return Op("load_photo_thumbnails",
               lambda env: photos.photo_thumbnails(env.workspace, shas))
+
+
+def load_annotation_source(original_sha256: str) -> Op[AnnotationSource]:
+    """The photo upright at display size, its size and its latest annotation layer (the
+    decode runs here, off the UI thread)."""
+    return Op("load_annotation_source", lambda env: photo_annotations.annotation_source(
+        env.workspace, original_sha256))
+
+
+def save_photo_annotations(original_sha256: str, layer: AnnotationLayer,
+                           actor: Actor) -> Op[SavedAnnotations]:
+    def body(env: OpEnv) -> Outcome[SavedAnnotations]:
+        return photo_annotations.save_annotations(env.workspace, actor, original_sha256, layer)
+
+    return Op("save_photo_annotations", body)

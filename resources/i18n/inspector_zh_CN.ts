@@ -177,17 +177,17 @@
 <context>
     <name>AnnotationCanvas</name>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="328"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="342"/>
         <source>At most %1 annotations fit on one photo.</source>
         <translation>一张照片最多 %1 处标注。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="563"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="584"/>
         <source>Photo annotations</source>
         <translation>照片标注</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="564"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="585"/>
         <source>Type the text, then Enter</source>
         <translation>输入文字后按回车</translation>
     </message>
@@ -195,57 +195,57 @@
 <context>
     <name>AnnotationDialog</name>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="694"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="732"/>
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="694"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="732"/>
         <source>Circle</source>
         <translation>圆圈</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="695"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="733"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="699"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="737"/>
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="699"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="737"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="699"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="737"/>
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="700"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="738"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="704"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="742"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="706"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="744"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="707"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="745"/>
         <source>The original photo is never changed: the annotations are kept as a separate layer.</source>
         <translation>照片原件不会被修改：标注另存为单独的图层。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="709"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="747"/>
         <source>Save annotations</source>
         <translation>保存标注</translation>
     </message>
@@ -535,22 +535,22 @@
 <context>
     <name>ChecklistForm</name>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="181"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="184"/>
         <source>Required</source>
         <translation>必答</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="176"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="179"/>
         <source>Key item</source>
         <translation>重点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="179"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="182"/>
         <source>Basis: %1</source>
         <translation>检查依据：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="328"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="331"/>
         <source>Answered %1 / required %2</source>
         <translation>已答 %1 / 必答 %2</translation>
     </message>
@@ -1554,192 +1554,167 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>FieldTasksScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="383"/>
-        <source>Add photos</source>
-        <translation>添加照片</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="384"/>
-        <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
-        <translation>照片 (*.jpg *.jpeg *.png *.webp)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="402"/>
-        <source>Adding %1…</source>
-        <translation>正在添加 %1…</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="407"/>
-        <source>%1 not added: %2</source>
-        <translation>%1 未添加：%2</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="418"/>
-        <source>%1 added (SHA-256 %2…)</source>
-        <translation>%1 已添加（SHA-256 %2…）</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="461"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="422"/>
         <source>Inspection started with %1 version %2: every answer is saved as you give it.</source>
         <translation>检查已开始，使用 %1 第 %2 版：每个答案随填随存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="496"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="457"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="500"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="461"/>
         <source>Not finalized: %1 answer(s) still need attention: %2</source>
         <translation>未办结：还有 %1 处需要处理：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="516"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="477"/>
         <source>Finalized; record hash %1…</source>
         <translation>已办结，记录哈希 %1…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="533"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="494"/>
         <source>Clue referred to %1; the decision is due by %2.</source>
         <translation>线索已移送 %1；须于 %2 前作出审批决定。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="561"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="522"/>
         <source>%1 task(s)</source>
         <translation>共 %1 项任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="562"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="523"/>
         <source>%1 of %2 task(s)</source>
         <translation>显示 %1 / 共 %2 项任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="567"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="528"/>
         <source>No task selected</source>
         <translation>未选择任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="568"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="529"/>
         <source>Select a task to see its details and inspect it.</source>
         <translation>选择一项任务，查看详情并开展检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="575"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="536"/>
         <source>Inspection under way with %1 version %2, pinned until it is finalized.</source>
         <translation>检查进行中，使用 %1 第 %2 版，办结前不变。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="579"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="540"/>
         <source>Opening the inspection…</source>
         <translation>正在打开检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="581"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="542"/>
         <source>This task is completed: its record is in the entity&apos;s history.</source>
         <translation>该任务已完成，检查记录见检查对象的检查历史。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="585"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="546"/>
         <source>No inspection under way. Start it on site: at least two inspectors of the drawn team, their certificates shown, and the checklist.</source>
         <translation>尚未开始检查。请在现场开始：抽取的检查组中至少两名检查人员在场、出示执法证件，并选择检查清单。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="588"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="549"/>
         <source>This task cannot be inspected.</source>
         <translation>该任务不能开展检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="603"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="564"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="606"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="567"/>
         <source>%1 · due %2</source>
         <translation>%1 · 完成期限 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="611"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="572"/>
         <source>Lead</source>
         <translation>主检</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="611"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="572"/>
         <source>Assisting</source>
         <translation>协检</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="612"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="573"/>
         <source>%1 %2 (%3) · certificate %4 · valid until %5</source>
         <translation>%1 %2（%3）· 执法证 %4 · 有效期至 %5</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="617"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="578"/>
         <source>%1 · expired or missing</source>
         <translation>%1 · 已过期或无证件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="629"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="590"/>
         <source>Not saved yet (%1); trying again…</source>
         <translation>尚未保存（%1），正在重试…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="632"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="593"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="634"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="595"/>
         <source>Every answer is saved as you give it.</source>
         <translation>每个答案随填随存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="646"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="607"/>
         <source>Tasks and inspections</source>
         <translation>任务与检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="647"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="608"/>
         <source>Search name, credit code or address</source>
         <translation>按名称、信用代码或住所搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="649"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="610"/>
         <source>Start inspection…</source>
         <translation>开始检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="651"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="612"/>
         <source>Finalize…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="653"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="614"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="654"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="615"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="655"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="616"/>
         <source>Risk class</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="655"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="616"/>
         <source>Check items</source>
         <translation>抽查事项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="656"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="617"/>
         <source>Window</source>
         <translation>检查时段</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="656"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="617"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
@@ -2123,6 +2098,49 @@ Because: %2</source>
     </message>
 </context>
 <context>
+    <name>InspectionPhotos</name>
+    <message>
+        <location filename="../../inspector/ui/inspection_photos.py" line="67"/>
+        <source>Add photos</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection_photos.py" line="68"/>
+        <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection_photos.py" line="81"/>
+        <source>Adding %1…</source>
+        <translation>正在添加 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection_photos.py" line="86"/>
+        <source>%1 not added: %2</source>
+        <translation>%1 未添加：%2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection_photos.py" line="97"/>
+        <source>%1 added (SHA-256 %2…)</source>
+        <translation>%1 已添加（SHA-256 %2…）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection_photos.py" line="108"/>
+        <source>Opening the photo…</source>
+        <translation>正在打开照片…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection_photos.py" line="117"/>
+        <source>Annotate photo %1…</source>
+        <translation>标注照片 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection_photos.py" line="132"/>
+        <source>%1 annotation(s) saved as a layer; the original photo (SHA-256 %2…) is unchanged.</source>
+        <translation>已保存 %1 处标注（单独图层）；照片原件（SHA-256 %2…）未改动。</translation>
+    </message>
+</context>
+<context>
     <name>InspectorTableModel</name>
     <message>
         <location filename="../../inspector/ui/directory_models.py" line="79"/>
@@ -2360,27 +2378,32 @@ Because: %2</source>
 <context>
     <name>MediaEditor</name>
     <message>
-        <location filename="../../inspector/ui/widgets/media_editor.py" line="112"/>
+        <location filename="../../inspector/ui/widgets/media_editor.py" line="102"/>
+        <source>Annotate this photo (arrows, circles, text)</source>
+        <translation>标注这张照片（箭头、圆圈、文字）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/media_editor.py" line="121"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/media_editor.py" line="113"/>
+        <location filename="../../inspector/ui/widgets/media_editor.py" line="122"/>
         <source>Record sample (not available yet)</source>
         <translation>登记样品（暂未提供）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/media_editor.py" line="114"/>
+        <location filename="../../inspector/ui/widgets/media_editor.py" line="123"/>
         <source>Sign (not available yet)</source>
         <translation>签名（暂未提供）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/media_editor.py" line="116"/>
+        <location filename="../../inspector/ui/widgets/media_editor.py" line="125"/>
         <source>%1 attached</source>
         <translation>已附 %1 个</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/media_editor.py" line="119"/>
+        <location filename="../../inspector/ui/widgets/media_editor.py" line="128"/>
         <source>Or drop photo files here</source>
         <translation>也可将照片文件拖放到此处</translation>
     </message>

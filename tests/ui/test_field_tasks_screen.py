@@ -36,10 +36,12 @@ from inspector.db.models import (
     Inspector,
     MarketEntity,
     Photo,
+    PhotoAnnotation,
     Recusal,
     Task,
     TaskInspector,
 )
+from inspector.media import AnnotationLayer, Arrow, Circle
 from inspector.services import checklist_drafts, checklist_library, field_tasks
 from inspector.services.workspace import Workspace
 from inspector.ui.screens.field_tasks import OVERDUE_BRUSH, FieldTasksScreen
@@ -340,9 +342,9 @@ def test_photos_are_attached_to_a_photo_item_and_a_bad_file_is_named(
     assert stored(app, Photo) == 1
     editor = form.row("site_photo").editor
     assert isinstance(editor, MediaEditor)
-    [thumbnail] = editor.thumbnail_labels()
-    assert not thumbnail.pixmap().isNull() and thumbnail.pixmap().height() == 64
-    assert thumbnail.toolTip() == f"SHA-256 {digest}"
+    [thumbnail] = editor.thumbnail_buttons()
+    assert not thumbnail.icon().isNull() and thumbnail.iconSize().height() == 64
+    assert thumbnail.toolTip().endswith(f"SHA-256 {digest}")
 
 
 def drop_files(widget: QWidget, paths: list[Path]) -> bool:
@@ -382,7 +384,7 @@ def test_photos_dropped_on_a_photo_item_are_attached_and_other_files_are_not(
     qtbot.waitUntil(lambda: screen.form is not None
                     and screen.form.answers().get("site_photo") == digests)
     assert stored(app, Photo) == 2
-    assert isinstance(editor, MediaEditor) and len(editor.thumbnail_labels()) == 2
+    assert isinstance(editor, MediaEditor) and len(editor.thumbnail_buttons()) == 2
     assert not drop_files(screen.form.row("licence_shown").editor, photos), \
         "only photo items take photos"
 
@@ -424,3 +426,35 @@ def test_a_kill_in_the_middle_of_an_inspection_loses_no_answer_and_no_photo(
     assert stored(again, Photo) == 1
     assert (again.root / "files" / digest[:2] / digest[2:4] / digest).read_bytes() \
         == photo.read_bytes()
+
+
+def test_a_thumbnail_opens_the_annotation_editor_and_the_layer_is_saved_beside_the_original(
+        launch: Launcher, qtbot: QtBot, tmp_path: Path) -> None:
+    app, screen, setup = field_screen(launch, tmp_path)
+    start(screen, qtbot, setup)
+    photo = tmp_path / "货架.jpg"
+    Image.new("RGB", (1200, 900), (150, 140, 120)).save(photo, "JPEG")
+    screen.attach_photo_file("site_photo", photo)
+    assert screen.form is not None
+    editor = screen.form.row("site_photo").editor
+    assert isinstance(editor, MediaEditor)
+    qtbot.waitUntil(lambda: len(editor.thumbnail_buttons()) == 1)
+
+    editor.thumbnail_buttons()[0].click()
+    dialog = screen.photos.annotation_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    layer = AnnotationLayer((Arrow((100, 100), (500, 400)), Circle((800, 500), 120)))
+    dialog.canvas.set_layer(layer)
+    dialog.request()
+
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert screen.message_label.text().startswith("已保存 2 处标注")
+    digest = hashlib.sha256(photo.read_bytes()).hexdigest()
+    assert (app.root / "files" / digest[:2] / digest[2:4] / digest).read_bytes() \
+        == photo.read_bytes()
+    assert stored(app, PhotoAnnotation) == 1
+    editor.thumbnail_buttons()[0].click()  # reopened: the saved layer is there
+    reopened = screen.photos.annotation_dialog
+    assert reopened is not None and reopened is not dialog
+    assert reopened.canvas.layer() == layer

@@ -143,7 +143,7 @@ def test_a_correction_opens_its_form_with_the_old_answers_and_the_old_record_sta
 
 def test_a_clue_is_referred_from_the_record_and_said_on_the_screen(
         launch: Launcher, qtbot: QtBot, tmp_path: Path) -> None:
-    app, screen, setup, _digest = history_screen(launch, tmp_path)
+    app, screen, _setup, _digest = history_screen(launch, tmp_path)
 
     screen.history.refer_button.click()
     dialog = screen.referral_dialog

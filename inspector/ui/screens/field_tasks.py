@@ -28,7 +28,8 @@ suggestion, the follow-up measures and a signature pad for the party (or their
 recorded refusal) and each inspector present; on OK the waiting answers are flushed
 and the finalize op follows them on the DB thread's queue; a refusal shows in the
 dialog; a finalized record says its hash, the form closes and the list reloads. Photo
-items take files from "添加照片…" or dropped on them, and show their thumbnails.
+items take files from "添加照片…" or dropped on them, and show their thumbnails; a
+thumbnail opens the annotation editor (arrows, circles, text as a separate layer).
 Selecting another task lets go of the form (its answers are sent first);
 :meth:`FieldTasksScreen.close_inspection` does the same when the window closes.
 Shortcuts (while the screen has the focus): Ctrl+F search (Escape clears it),
@@ -45,7 +46,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -66,11 +66,11 @@ from inspector.services.changes import Topic
 from inspector.services.checklist_library import StoredVersion
 from inspector.services.field_tasks import FieldTaskView, TeamMember
 from inspector.services.inspections import FinalizedInspection, StartedInspection
-from inspector.services.photos import RecordedPhoto
 from inspector.ui import draft_ops, field_ops
 from inspector.ui.context import AppContext
 from inspector.ui.draft_autosave import DraftAutosaver
 from inspector.ui.field_ops import FinalizeRequest, OpenInspection, StartRequest
+from inspector.ui.inspection_photos import InspectionPhotos
 from inspector.ui.planning_models import SHORT_HASH
 from inspector.ui.record_table import record_table, select_row
 from inspector.ui.referral_flow import open_referral_dialog
@@ -138,6 +138,7 @@ class FieldTasksScreen(QWidget):
         self.start_dialog: StartInspectionDialog | None = None
         self.finalize_dialog: FinalizeDialog | None = None
         self.referral_dialog: ReferralDialog | None = None
+        self.photos = InspectionPhotos(ctx, self, self._set_message)
         self.checklists: tuple[StoredVersion, ...] = ()
         self._last_checklist: str | None = None
         self._opening: str | None = None  # the draft whose form is being loaded
@@ -360,13 +361,12 @@ class FieldTasksScreen(QWidget):
                                       entity=opened.entity, today=self._today)
             self.form.setObjectName("inspectionForm")
             self.form.set_answers(opened.draft.answers)
-            self.form.media_requested.connect(self.add_photos)
-            self.form.media_dropped.connect(self._photos_dropped)
             self.form_area.setWidget(self.form)
             self.autosaver = DraftAutosaver(self._ctx.db, opened.draft.view.uuid, self.form,
                                             self)
             self.autosaver.state_changed.connect(self._save_state_changed)
-            self._load_thumbnails(self.form, [
+            self.photos.follow(self.form, task.inspection_uuid if task else None)
+            self.photos.show_thumbnails([
                 sha for key, value in opened.draft.answers.items()
                 if isinstance(value, tuple) and key in opened.draft.checklist.items_by_key
                 and opened.draft.checklist.items_by_key[key].kind is ItemKind.PHOTO
@@ -374,49 +374,9 @@ class FieldTasksScreen(QWidget):
         self._enable()
         self._word_save_state()
 
-    def add_photos(self, item_key: str) -> None:
-        """Ask for photo files and attach each to ``item_key`` of the open inspection."""
-        form, task = self.form, self.form_task
-        if form is None or task is None or task.inspection_uuid is None:
-            return
-        names, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Add photos"), str(Path.home()),
-            self.tr("Photos (*.jpg *.jpeg *.png *.webp)"))
-        for name in names:
-            self.attach_photo_file(item_key, Path(name))
-
-    def _photos_dropped(self, item_key: str, paths: list[Path]) -> None:
-        for path in paths:
-            self.attach_photo_file(item_key, path)
-
-    def _load_thumbnails(self, form: ChecklistForm, originals: list[str]) -> None:
-        if originals:
-            self._ctx.db.submit(field_ops.load_photo_thumbnails(originals),
-                                on_result=form.set_thumbnails, on_error=self._failed)
-
     def attach_photo_file(self, item_key: str, path: Path) -> None:
-        """Attach ``path`` to ``item_key`` without asking (the dialog, tests)."""
-        form, task = self.form, self.form_task
-        if form is None or task is None or task.inspection_uuid is None:
-            return
-        self._set_message(lambda: self.tr("Adding %1…").replace("%1", path.name))
-        self._ctx.db.submit(
-            field_ops.attach_photo_file(task.inspection_uuid, item_key, path, self._ctx.actor),
-            on_result=lambda recorded: self._photo_added(form, item_key, path, recorded),
-            on_error=lambda error: self._set_message(
-                lambda: self.tr("%1 not added: %2").replace("%1", path.name).replace(
-                    "%2", error_text(self._ctx.lang, error)), True))
-
-    def _photo_added(self, form: ChecklistForm, item_key: str, path: Path,
-                     recorded: RecordedPhoto) -> None:
-        if form is self.form:
-            current = form.answers().get(item_key)
-            shas = current if isinstance(current, tuple) else ()
-            if recorded.original_sha256 not in shas:
-                form.set_answer(item_key, (*shas, recorded.original_sha256))
-            self._load_thumbnails(form, [recorded.original_sha256])
-        self._set_message(lambda: self.tr("%1 added (SHA-256 %2…)").replace("%1", path.name)
-                          .replace("%2", recorded.original_sha256[:12]))
+        """Attach ``path`` to ``item_key`` of the open inspection without asking."""
+        self.photos.attach(item_key, path)
 
     def close_inspection(self) -> None:
         """Let go of the open inspection's form; its autosaver sends what waits and goes
@@ -424,6 +384,7 @@ class FieldTasksScreen(QWidget):
         if self.autosaver is not None:
             self.autosaver.retire()
         self.form, self.autosaver = None, None
+        self.photos.follow(None, None)
 
     # -- starting ----------------------------------------------------------------------------
 

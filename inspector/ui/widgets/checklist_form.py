@@ -12,7 +12,8 @@ problems beside it in red and the progress "已答 X / 必答 Y". Signals:
 :meth:`ChecklistForm.set_answers`), and ``media_requested(key)`` when the user asks to
 attach photos to a photo item, or ``media_dropped(key, paths)`` when photo files are
 dropped on it (the screen holding the inspection attaches them and shows the result
-with :meth:`ChecklistForm.set_answer` and :meth:`ChecklistForm.set_thumbnails`). The
+with :meth:`ChecklistForm.set_answer` and :meth:`ChecklistForm.set_thumbnails`), and
+``annotation_requested(sha256)`` when a photo's thumbnail is clicked. The
 form keeps answers in memory only: saving them (autosave on ``answer_changed``) belongs
 to the caller.
 
@@ -79,6 +80,7 @@ class ChecklistForm(QWidget):
     state_changed = Signal(object)  # FormState
     media_requested = Signal(str)  # a photo item's key: the user asks to attach photos
     media_dropped = Signal(str, list)  # a photo item's key, the photo files dropped on it
+    annotation_requested = Signal(str)  # a photo's original SHA-256: annotate it
 
     def __init__(self, checklist: Checklist, lang: Lang, *,
                  entity: Mapping[str, Value] | None = None, today: date | None = None,
@@ -147,6 +149,7 @@ class ChecklistForm(QWidget):
             editor.media_requested.connect(lambda key=key: self.media_requested.emit(key))
             editor.media_dropped.connect(
                 lambda paths, key=key: self.media_dropped.emit(key, paths))
+            editor.annotation_requested.connect(self.annotation_requested.emit)
             editor.set_thumbnails(self._thumbnails)
         editor.advance_requested.connect(lambda key=key: self.focus_next_item(key))
         row = _Row(item, editor)

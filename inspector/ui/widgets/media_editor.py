@@ -7,8 +7,10 @@ from a file manager (``media_dropped(paths)``: local files with a photo's suffix
 others ignored) and shows the attached photos as small thumbnails (at most
 :data:`SHOWN_THUMBNAILS`, in the order taken, each with its SHA-256 as tooltip) once the
 screen hands them over with :meth:`MediaEditor.set_thumbnails` (JPEG bytes by the
-original's SHA-256; a thumbnail not given shows as a grey box). Samples and signatures
-have no capture here yet (the sample issue builds them).
+original's SHA-256; a thumbnail not given shows as a grey box). A thumbnail is a button:
+clicking it (or Space on it) asks to annotate that photo
+(``annotation_requested(sha256)``). Samples and signatures have no capture here yet
+(the sample issue builds them).
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QWidget
 
 from inspector.forms.checklist import Item, ItemKind
 from inspector.forms.expressions import Value
@@ -37,6 +39,7 @@ def dropped_photos(paths: list[str]) -> list[Path]:
 class MediaEditor(ItemEditor):
     media_requested = Signal()
     media_dropped = Signal(list)  # list[Path]
+    annotation_requested = Signal(str)  # the original's SHA-256
 
     def __init__(self, item: Item, parent: QWidget | None = None) -> None:
         super().__init__(item, parent)
@@ -60,7 +63,6 @@ class MediaEditor(ItemEditor):
     def set_value(self, value: Value) -> None:
         self._value = value
         self.retranslate()
-        self._show_thumbnails()
 
     def set_thumbnails(self, thumbnails: Mapping[str, bytes]) -> None:
         self._thumbnails.update(thumbnails)
@@ -69,10 +71,10 @@ class MediaEditor(ItemEditor):
     def photos(self) -> tuple[str, ...]:
         return tuple(self._value) if isinstance(self._value, tuple) else ()
 
-    def thumbnail_labels(self) -> list[QLabel]:
+    def thumbnail_buttons(self) -> list[QToolButton]:
         items = (self.strip.itemAt(n) for n in range(self.strip.count()))
         return [w for item in items if item is not None
-                and isinstance(w := item.widget(), QLabel)]
+                and isinstance(w := item.widget(), QToolButton)]
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.button]
@@ -91,23 +93,30 @@ class MediaEditor(ItemEditor):
             self.media_dropped.emit(photos)
 
     def _show_thumbnails(self) -> None:
-        for label in self.thumbnail_labels():
-            self.strip.removeWidget(label)
-            label.deleteLater()
+        for button in self.thumbnail_buttons():
+            self.strip.removeWidget(button)
+            button.deleteLater()
         for sha in self.photos()[:SHOWN_THUMBNAILS]:
-            label = QLabel()
-            label.setObjectName(f"{self.item.key}_thumbnail")
-            label.setToolTip(f"SHA-256 {sha}")
+            button = QToolButton()
+            button.setObjectName(f"{self.item.key}_thumbnail")
+            button.setToolTip(self.tr("Annotate this photo (arrows, circles, text)")
+                              + f"\nSHA-256 {sha}")
+            button.setAutoRaise(True)
             pixmap = QPixmap()
             if sha in self._thumbnails and pixmap.loadFromData(self._thumbnails[sha]):
-                label.setPixmap(pixmap.scaledToHeight(
-                    THUMBNAIL_HEIGHT, Qt.TransformationMode.SmoothTransformation))
+                pixmap = pixmap.scaledToHeight(THUMBNAIL_HEIGHT,
+                                               Qt.TransformationMode.SmoothTransformation)
+                button.setIcon(QIcon(pixmap))
+                button.setIconSize(pixmap.size())
             else:
-                label.setFixedSize(QSize(THUMBNAIL_HEIGHT * 4 // 3, THUMBNAIL_HEIGHT))
-                label.setStyleSheet("background: #ddd;")
-            self.strip.addWidget(label)
+                button.setFixedSize(QSize(THUMBNAIL_HEIGHT * 4 // 3, THUMBNAIL_HEIGHT))
+                button.setStyleSheet("background: #ddd;")
+            button.clicked.connect(lambda _checked=False, sha=sha:
+                                   self.annotation_requested.emit(sha))
+            self.strip.addWidget(button)
 
     def retranslate(self) -> None:
+        self._show_thumbnails()
         kind = self.item.kind
         text = (self.tr("Add photos…") if kind is ItemKind.PHOTO
                 else self.tr("Record sample (not available yet)") if kind is ItemKind.SAMPLE
