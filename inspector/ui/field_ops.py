@@ -22,7 +22,7 @@ from pathlib import Path
 from inspector.core.follow_up import FollowUp
 from inspector.core.roles import Actor
 from inspector.forms.expressions import Value
-from inspector.media import AnnotationLayer
+from inspector.media import AnnotationLayer, PreparedPhoto, StampText
 from inspector.services import (
     checklist_drafts,
     field_tasks,
@@ -122,14 +122,20 @@ def finalize_field_inspection(inspection_uuid: str, request: FinalizeRequest,
     return Op("finalize_field_inspection", body)
 
 
-def attach_photo_file(inspection_uuid: str, item_key: str, path: Path,
-                      actor: Actor) -> Op[RecordedPhoto]:
-    """Prepare (hash, upload copy, thumbnail, stamp) and record one photo; the Pillow work
-    runs here, off the UI thread."""
-    def body(env: OpEnv) -> Outcome[RecordedPhoto]:
-        return photos.attach_photo(env.workspace, actor, inspection_uuid, item_key, path)
+def load_photo_stamp(inspection_uuid: str, actor: Actor) -> Op[StampText]:
+    """The words stamped on a photo's upload copy (the Pillow work that uses them runs
+    on the compute pool: :func:`inspector.media.prepare_photo`)."""
+    return Op("load_photo_stamp",
+              lambda env: photos.stamp_for(env.workspace, actor, inspection_uuid))
 
-    return Op("attach_photo_file", body)
+
+def record_prepared_photo(inspection_uuid: str, item_key: str, prepared: PreparedPhoto,
+                          actor: Actor) -> Op[RecordedPhoto]:
+    """Store a prepared photo's files and record it on ``item_key`` (one transaction)."""
+    def body(env: OpEnv) -> Outcome[RecordedPhoto]:
+        return photos.record_photo(env.workspace, actor, inspection_uuid, item_key, prepared)
+
+    return Op("record_prepared_photo", body)
 
 
 def save_record_pdf(inspection_uuid: str, path: Path) -> Op[Path]:

@@ -1,8 +1,10 @@
 """The photos of the inspection open on the field screen: attaching, thumbnails, annotating.
 
 Contract: main thread; every read and write is an op on the DB thread
-(:mod:`inspector.ui.field_ops`: the Pillow work — hashing, the upload copy, the stamp,
-decoding for the editor — runs there, never on the UI thread). An
+(:mod:`inspector.ui.field_ops`). A photo's preparation (hashing, the upload copy, the
+stamp, the thumbnail: the heavy Pillow work) runs on the compute pool
+(:mod:`inspector.ui.compute_jobs`), so the DB thread stays free for autosaves; only the
+short transaction that records it runs there. An
 :class:`InspectionPhotos` serves one :class:`~inspector.ui.widgets.checklist_form.ChecklistForm`
 of one inspection at a time (:meth:`InspectionPhotos.follow`), and wires its signals:
 
@@ -29,9 +31,11 @@ from PySide6.QtCore import QObject, QSize
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from inspector.media import PreparedPhoto, StampText, prepare_photo
 from inspector.services.photo_annotations import AnnotationSource, SavedAnnotations
 from inspector.services.photos import RecordedPhoto
 from inspector.ui import field_ops
+from inspector.ui.compute_jobs import ComputeJobs
 from inspector.ui.context import AppContext
 from inspector.ui.planning_models import SHORT_HASH
 from inspector.ui.widgets.annotation_editor import AnnotationDialog
@@ -50,6 +54,8 @@ class InspectionPhotos(QObject):
         self.form: ChecklistForm | None = None
         self.inspection: str | None = None
         self.annotation_dialog: AnnotationDialog | None = None
+        self.attaching = 0  # photos on their way (prepared or being recorded)
+        self._jobs = ComputeJobs(ctx.compute, self)
 
     def follow(self, form: ChecklistForm | None, inspection_uuid: str | None) -> None:
         """Serve ``form`` (the inspection ``inspection_uuid``'s), or nothing."""
@@ -74,20 +80,35 @@ class InspectionPhotos(QObject):
             self.attach(item_key, path)
 
     def attach(self, item_key: str, path: Path) -> None:
-        """Attach ``path`` to ``item_key`` without asking."""
+        """Attach ``path`` to ``item_key`` without asking: the stamp's words from the
+        store, the photo prepared on the compute pool, then recorded on the DB thread."""
         form, inspection = self.form, self.inspection
         if form is None or inspection is None:
             return
+        self.attaching += 1
         self._say(lambda: self.tr("Adding %1…").replace("%1", path.name), False)
-        self._ctx.db.submit(
-            field_ops.attach_photo_file(inspection, item_key, path, self._ctx.actor),
-            on_result=lambda recorded: self._added(form, item_key, path, recorded),
-            on_error=lambda error: self._say(
-                lambda: self.tr("%1 not added: %2").replace("%1", path.name).replace(
-                    "%2", error_text(self._ctx.lang, error)), True))
+
+        def refused(error: BaseException) -> None:
+            self.attaching -= 1
+            self._say(lambda: self.tr("%1 not added: %2").replace("%1", path.name).replace(
+                "%2", error_text(self._ctx.lang, error)), True)
+
+        def record(prepared: PreparedPhoto) -> None:
+            self._ctx.db.submit(
+                field_ops.record_prepared_photo(inspection, item_key, prepared,
+                                                self._ctx.actor),
+                on_result=lambda recorded: self._added(form, item_key, path, recorded),
+                on_error=refused)
+
+        def prepare(stamp: StampText) -> None:
+            self._jobs.submit(lambda: prepare_photo(path, stamp=stamp), record, refused)
+
+        self._ctx.db.submit(field_ops.load_photo_stamp(inspection, self._ctx.actor),
+                            on_result=prepare, on_error=refused)
 
     def _added(self, form: ChecklistForm, item_key: str, path: Path,
                recorded: RecordedPhoto) -> None:
+        self.attaching -= 1
         if form is self.form:
             current = form.answers().get(item_key)
             shas = current if isinstance(current, tuple) else ()
