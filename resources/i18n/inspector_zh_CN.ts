@@ -1496,57 +1496,57 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>FieldTaskTableModel</name>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="104"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="109"/>
         <source>Entity</source>
         <translation>检查对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="105"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="110"/>
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="107"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="112"/>
         <source>Due date</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="109"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="114"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="111"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="116"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="119"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="124"/>
         <source>not released</source>
         <translation>未下达</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="120"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="125"/>
         <source>to inspect</source>
         <translation>待检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="121"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="126"/>
         <source>inspecting</source>
         <translation>检查中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="122"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="127"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="123"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="128"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="125"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="130"/>
         <source>%1 · overdue</source>
         <translation>%1 · 逾期</translation>
     </message>
@@ -1554,167 +1554,182 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>FieldTasksScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="422"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="433"/>
         <source>Inspection started with %1 version %2: every answer is saved as you give it.</source>
         <translation>检查已开始，使用 %1 第 %2 版：每个答案随填随存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="457"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="468"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="461"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="472"/>
         <source>Not finalized: %1 answer(s) still need attention: %2</source>
         <translation>未办结：还有 %1 处需要处理：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="477"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="488"/>
         <source>Finalized; record hash %1…</source>
         <translation>已办结，记录哈希 %1…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="494"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="507"/>
+        <source>Ad-hoc task created and released to its team.</source>
+        <translation>临时任务已新建，并已下达给检查组。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="523"/>
         <source>Clue referred to %1; the decision is due by %2.</source>
         <translation>线索已移送 %1；须于 %2 前作出审批决定。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="522"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="552"/>
         <source>%1 task(s)</source>
         <translation>共 %1 项任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="523"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="553"/>
         <source>%1 of %2 task(s)</source>
         <translation>显示 %1 / 共 %2 项任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="528"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="558"/>
         <source>No task selected</source>
         <translation>未选择任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="529"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="559"/>
         <source>Select a task to see its details and inspect it.</source>
         <translation>选择一项任务，查看详情并开展检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="536"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="566"/>
         <source>Inspection under way with %1 version %2, pinned until it is finalized.</source>
         <translation>检查进行中，使用 %1 第 %2 版，办结前不变。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="540"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="570"/>
         <source>Opening the inspection…</source>
         <translation>正在打开检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="542"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="572"/>
         <source>This task is completed: its record is in the entity&apos;s history.</source>
         <translation>该任务已完成，检查记录见检查对象的检查历史。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="546"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="576"/>
         <source>No inspection under way. Start it on site: at least two inspectors of the drawn team, their certificates shown, and the checklist.</source>
         <translation>尚未开始检查。请在现场开始：抽取的检查组中至少两名检查人员在场、出示执法证件，并选择检查清单。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="549"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="579"/>
         <source>This task cannot be inspected.</source>
         <translation>该任务不能开展检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="564"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="594"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="567"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="597"/>
         <source>%1 · due %2</source>
         <translation>%1 · 完成期限 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="572"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="602"/>
         <source>Lead</source>
         <translation>主检</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="572"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="602"/>
         <source>Assisting</source>
         <translation>协检</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="573"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="603"/>
         <source>%1 %2 (%3) · certificate %4 · valid until %5</source>
         <translation>%1 %2（%3）· 执法证 %4 · 有效期至 %5</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="578"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="608"/>
         <source>%1 · expired or missing</source>
         <translation>%1 · 已过期或无证件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="590"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="620"/>
         <source>Not saved yet (%1); trying again…</source>
         <translation>尚未保存（%1），正在重试…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="593"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="623"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="595"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="625"/>
         <source>Every answer is saved as you give it.</source>
         <translation>每个答案随填随存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="607"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="637"/>
         <source>Tasks and inspections</source>
         <translation>任务与检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="608"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="638"/>
         <source>Search name, credit code or address</source>
         <translation>按名称、信用代码或住所搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="610"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="640"/>
         <source>Start inspection…</source>
         <translation>开始检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="612"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="642"/>
         <source>Finalize…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="614"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="644"/>
+        <source>New ad-hoc task…</source>
+        <translation>新建临时任务…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="645"/>
+        <source>A task not drawn at random, e.g. after a 12315 complaint</source>
+        <translation>非随机抽取的任务，如 12315 投诉举报后的检查</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="647"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="615"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="648"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="616"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="649"/>
         <source>Risk class</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="616"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="649"/>
         <source>Check items</source>
         <translation>抽查事项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="617"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="650"/>
         <source>Window</source>
         <translation>检查时段</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="617"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="650"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
@@ -2100,42 +2115,42 @@ Because: %2</source>
 <context>
     <name>InspectionPhotos</name>
     <message>
-        <location filename="../../inspector/ui/inspection_photos.py" line="67"/>
+        <location filename="../../inspector/ui/inspection_photos.py" line="73"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection_photos.py" line="68"/>
+        <location filename="../../inspector/ui/inspection_photos.py" line="74"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection_photos.py" line="81"/>
+        <location filename="../../inspector/ui/inspection_photos.py" line="89"/>
         <source>Adding %1…</source>
         <translation>正在添加 %1…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection_photos.py" line="86"/>
+        <location filename="../../inspector/ui/inspection_photos.py" line="93"/>
         <source>%1 not added: %2</source>
         <translation>%1 未添加：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection_photos.py" line="97"/>
+        <location filename="../../inspector/ui/inspection_photos.py" line="118"/>
         <source>%1 added (SHA-256 %2…)</source>
         <translation>%1 已添加（SHA-256 %2…）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection_photos.py" line="108"/>
+        <location filename="../../inspector/ui/inspection_photos.py" line="129"/>
         <source>Opening the photo…</source>
         <translation>正在打开照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection_photos.py" line="117"/>
+        <location filename="../../inspector/ui/inspection_photos.py" line="138"/>
         <source>Annotate photo %1…</source>
         <translation>标注照片 %1…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection_photos.py" line="132"/>
+        <location filename="../../inspector/ui/inspection_photos.py" line="153"/>
         <source>%1 annotation(s) saved as a layer; the original photo (SHA-256 %2…) is unchanged.</source>
         <translation>已保存 %1 处标注（单独图层）；照片原件（SHA-256 %2…）未改动。</translation>
     </message>

@@ -458,3 +458,26 @@ def test_a_thumbnail_opens_the_annotation_editor_and_the_layer_is_saved_beside_t
     reopened = screen.photos.annotation_dialog
     assert reopened is not None and reopened is not dialog
     assert reopened.canvas.layer() == layer
+
+
+def test_a_team_lead_creates_an_ad_hoc_task_from_the_screen_and_an_inspector_cannot(
+        launch: Launcher, qtbot: QtBot, tmp_path: Path) -> None:
+    app, screen, setup = field_screen(launch, tmp_path)
+    assert not screen.ad_hoc_button.isVisibleTo(screen)  # an inspector does not see it
+    app.ctx.set_role(Role.TEAM_LEAD)
+    assert screen.ad_hoc_button.isVisibleTo(screen)
+
+    qtbot.mouseClick(screen.ad_hoc_button, LEFT)
+    dialog = screen.ad_hoc_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.search_edit.setText(setup.code)
+    qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Return)  # search at once, pick the match
+    qtbot.waitUntil(lambda: dialog.entity is not None)
+    assert dialog.entity is not None and dialog.entity.identifier == setup.code
+    qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return, CTRL)
+    assert dialog.isVisible()  # refused by the service, in the dialog
+    assert dialog.error_label.text() == "请写明任务来由（如 12315 投诉举报编号及事项）"
+    dialog.reason_edit.setPlainText("12315 投诉 No.2026112800031：销售过期食品")
+    qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return, CTRL)
+    assert dialog.error_label.text() == f"{setup.name} 已有未完成的检查任务"

@@ -33,7 +33,8 @@ thumbnail opens the annotation editor (arrows, circles, text as a separate layer
 Selecting another task lets go of the form (its answers are sent first);
 :meth:`FieldTasksScreen.close_inspection` does the same when the window closes.
 Shortcuts (while the screen has the focus): Ctrl+F search (Escape clears it),
-Ctrl+Return start or finalize the selected task.
+Ctrl+Return start or finalize the selected task. A team lead or administrator also
+creates ad-hoc tasks here (a 12315 complaint: :mod:`inspector.ui.ad_hoc_flow`).
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector.core.lifecycles import TaskRole, TaskStatus
+from inspector.core.roles import Role
 from inspector.core.text import Lang
 from inspector.forms.answers import Problem, suggest_result
 from inspector.forms.checklist import ItemKind
@@ -67,6 +69,7 @@ from inspector.services.checklist_library import StoredVersion
 from inspector.services.field_tasks import FieldTaskView, TeamMember
 from inspector.services.inspections import FinalizedInspection, StartedInspection
 from inspector.ui import draft_ops, field_ops
+from inspector.ui.ad_hoc_flow import open_ad_hoc_dialog
 from inspector.ui.context import AppContext
 from inspector.ui.draft_autosave import DraftAutosaver
 from inspector.ui.field_ops import FinalizeRequest, OpenInspection, StartRequest
@@ -76,6 +79,7 @@ from inspector.ui.record_table import record_table, select_row
 from inspector.ui.referral_flow import open_referral_dialog
 from inspector.ui.screen_loading import LoadOnShow
 from inspector.ui.snapshot_table_model import Column, SnapshotTableModel
+from inspector.ui.widgets.ad_hoc_task_dialog import AdHocTaskDialog
 from inspector.ui.widgets.checklist_form import ChecklistForm
 from inspector.ui.widgets.feedback import NO_MESSAGE, Message, error_text, show_message
 from inspector.ui.widgets.finalize_dialog import FinalizeDialog
@@ -86,6 +90,7 @@ from inspector.ui.widgets.start_inspection_dialog import StartInspectionDialog, 
 OVERDUE_BRUSH = QBrush(QColor("#f8d7d4"))
 EXPIRED_COLOUR = "#b3261e"
 OPEN = frozenset({TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS})
+TASK_CREATORS = frozenset({Role.TEAM_LEAD, Role.ADMINISTRATOR})
 NAMED_PROBLEMS = 5
 
 
@@ -138,6 +143,7 @@ class FieldTasksScreen(QWidget):
         self.start_dialog: StartInspectionDialog | None = None
         self.finalize_dialog: FinalizeDialog | None = None
         self.referral_dialog: ReferralDialog | None = None
+        self.ad_hoc_dialog: AdHocTaskDialog | None = None
         self.photos = InspectionPhotos(ctx, self, self._set_message)
         self.checklists: tuple[StoredVersion, ...] = ()
         self._last_checklist: str | None = None
@@ -159,6 +165,10 @@ class FieldTasksScreen(QWidget):
         bar.addWidget(self.title, 1)
         bar.addWidget(self.count_label)
         bar.addWidget(self.search_edit)
+        self.ad_hoc_button = QPushButton()
+        self.ad_hoc_button.setObjectName("newAdHocTaskButton")
+        self.ad_hoc_button.clicked.connect(self.new_ad_hoc_task)
+        bar.addWidget(self.ad_hoc_button)
 
         self.model = FieldTaskTableModel(ctx.lang, self)
         self.model.visible_count_changed.connect(lambda *_: self._word_count())
@@ -268,6 +278,7 @@ class FieldTasksScreen(QWidget):
         self.loading = LoadOnShow(self, ctx, self.reload, frozenset({
             Topic.TASKS, Topic.ENTITIES, Topic.INSPECTORS, Topic.CHECKLISTS}))
         ctx.language_changed.connect(lambda _lang: self.retranslate())
+        ctx.role_changed.connect(lambda _role: self._enable())
         self.retranslate()
         if ctx.workspace is not None:
             self.loading.workspace_opened()
@@ -477,6 +488,24 @@ class FieldTasksScreen(QWidget):
         self._set_message(lambda: self.tr("Finalized; record hash %1…")
                           .replace("%1", done.content_hash[:SHORT_HASH]))
 
+    # -- ad-hoc tasks ----------------------------------------------------------------------
+
+    def new_ad_hoc_task(self) -> None:
+        """Open the ad-hoc task dialog (team leads and administrators)."""
+        if self._ctx.workspace is None or self._ctx.role not in TASK_CREATORS:
+            return
+        open_ad_hoc_dialog(self._ctx, self, self._today, opened=self._ad_hoc_opened,
+                           created=self._ad_hoc_created, failed=self._failed)
+
+    def _ad_hoc_opened(self, dialog: AdHocTaskDialog) -> None:
+        if self.ad_hoc_dialog is not None:
+            self.ad_hoc_dialog.close()
+        self.ad_hoc_dialog = dialog
+
+    def _ad_hoc_created(self, uuid: str) -> None:
+        self._select_after_load = uuid  # the bus reloads the list: select the new task
+        self._set_message(lambda: self.tr("Ad-hoc task created and released to its team."))
+
     # -- after the record ------------------------------------------------------------------
 
     def _revision_started(self, _started: StartedInspection) -> None:
@@ -502,6 +531,7 @@ class FieldTasksScreen(QWidget):
         return task.status in OPEN and task.inspection_uuid is None
 
     def _enable(self) -> None:
+        self.ad_hoc_button.setVisible(self._ctx.role in TASK_CREATORS)
         task = self.current
         under_way = task is not None and task.inspection_uuid is not None
         self.start_button.setVisible(not under_way)
@@ -611,6 +641,9 @@ class FieldTasksScreen(QWidget):
         self.start_button.setToolTip("Ctrl+Return")
         self.finalize_button.setText(self.tr("Finalize…"))
         self.finalize_button.setToolTip("Ctrl+Return")
+        self.ad_hoc_button.setText(self.tr("New ad-hoc task…"))
+        self.ad_hoc_button.setToolTip(self.tr("A task not drawn at random, e.g. after a "
+                                              "12315 complaint"))
         for key, text in (("address", self.tr("Address")),
                           ("representative", self.tr("Legal representative")),
                           ("risk", self.tr("Risk class")), ("items", self.tr("Check items")),
