@@ -302,7 +302,7 @@ def _push_one(batch: _Batch, item: PushItem) -> PushResult:
         return _insert(batch, kind, item)
     if existing.kind != kind.name:
         return _refuse(item, f"uuid already names a {existing.kind} record")
-    if not _may_edit(principal, existing):
+    if not _may_edit(principal, existing, kind):
         return _refuse(item, "this record belongs to another account's scope")
     if existing.content_hash == item.content_hash and existing.deleted == item.deleted:
         return PushResult(uuid=item.uuid, status=ItemStatus.UNCHANGED,
@@ -378,11 +378,14 @@ def _assign(session: Session, kind: RecordKind, record_id: int, body: dict[str, 
         session.add(RecordAudience(record_id=record_id, staff_id=staff_id))
 
 
-def _may_edit(principal: Principal, record: Record) -> bool:
+def _may_edit(principal: Principal, record: Record, kind: RecordKind) -> bool:
     if principal.role is Role.ADMINISTRATOR:
         return principal.covers(record.unit_id, record.region_code)
     if principal.role is Role.TEAM_LEAD:
         return record.unit_id == principal.unit_id
+    if (kind.audience_edits and kind.audience is not None and principal.staff_id
+            and principal.staff_id in kind.audience(record.body)):
+        return True
     return record.owner_id == principal.account_id
 
 

@@ -7,7 +7,10 @@ Contract:
   time) by the workspace calendar, how many working days are left (negative when
   overdue), whether the calendar had to assume a year, whether it is approved, and the
   duties its result carries: 不配合检查情节严重 must be published, 无法联系 goes to the
-  经营异常名录 as a referral.
+  经营异常名录 as a referral. A result whose task the team lead cancelled, or reassigned
+  to a team without the inspectors who did it, while they were offline is flagged
+  (``task_flag``: the work arrived all the same, and the team lead decides what it
+  becomes).
 - :func:`approve_results` records a team lead's approval of the listed inspections
   (idempotent, audited); an unknown or unfinalized inspection is refused by its id and
   nothing is approved.
@@ -22,7 +25,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -31,7 +34,7 @@ from openpyxl.styles import Font
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from inspector.core.lifecycles import InspectionStatus, TaskRole
+from inspector.core.lifecycles import InspectionStatus, TaskRole, TaskStatus
 from inspector.core.result_codes import ResultSummary, UnknownResultCodeError, describe
 from inspector.core.roles import Actor
 from inspector.core.text import LocalText
@@ -53,6 +56,10 @@ from inspector.services.store import Store
 PUBLICATION_WORKING_DAYS = 20
 HEADER = ("企业名称", "统一社会信用代码", "检查事项", "检查结果", "检查日期", "检查部门",
           "须公示（不配合检查情节严重）", "经营异常名录移送（无法联系）")
+
+
+TASK_CANCELLED = "cancelled"
+TASK_REASSIGNED = "reassigned"
 
 
 class DisclosureError(ValueError):
@@ -78,6 +85,7 @@ class DisclosureRow:
     approved: bool
     must_publish: bool
     abnormal_referral: bool
+    task_flag: str = ""  # TASK_CANCELLED or TASK_REASSIGNED when the task changed meanwhile
 
     @property
     def overdue(self) -> bool:
@@ -160,6 +168,7 @@ class _Finalized:
     plan_code: str
     department: str
     approved: bool
+    task_team: frozenset[str] = frozenset()
 
 
 def _finalized(session: Session) -> list[_Finalized]:
@@ -181,8 +190,27 @@ def _finalized(session: Session) -> list[_Finalized]:
         .where(Inspection.status == InspectionStatus.FINALIZED,
                Inspection.finalized_at.is_not(None), Inspection.deleted_at.is_(None),
                ~superseded))
-    return [_Finalized(i, e, t, code or "", unit or "", approval is not None)
-            for i, e, t, code, unit, approval in session.execute(query)]
+    found = [_Finalized(i, e, t, code or "", unit or "", approval is not None)
+             for i, e, t, code, unit, approval in session.execute(query)]
+    teams: dict[int, set[str]] = {}
+    for task_id, staff_id in session.execute(
+            select(TaskInspector.task_id, Inspector.staff_id)
+            .join(Inspector, Inspector.id == TaskInspector.inspector_id)
+            .where(TaskInspector.task_id.in_([f.task.id for f in found if f.task]))):
+        teams.setdefault(task_id, set()).add(staff_id)
+    return [replace(f, task_team=frozenset(teams.get(f.task.id, ()))) if f.task else f
+            for f in found]
+
+
+def _task_flag(found: _Finalized) -> str:
+    task = found.task
+    if task is None:
+        return ""
+    if task.status is TaskStatus.CANCELLED:
+        return TASK_CANCELLED
+    if found.task_team and not set(found.inspection.team) <= found.task_team:
+        return TASK_REASSIGNED
+    return ""
 
 
 def _summary(inspection: Inspection) -> ResultSummary:
@@ -214,7 +242,8 @@ def _row(found: _Finalized, calendar: WorkdayCalendar, today: date) -> Disclosur
         provisional=deadline.provisional, department=found.department,
         approved=found.approved,
         must_publish=bool(summary and summary.must_publish),
-        abnormal_referral=bool(summary and summary.abnormal_referral))
+        abnormal_referral=bool(summary and summary.abnormal_referral),
+        task_flag=_task_flag(found))
 
 
 def _known_summary(inspection: Inspection) -> ResultSummary | None:

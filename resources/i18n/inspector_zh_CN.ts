@@ -826,63 +826,63 @@
 <context>
     <name>DisclosureScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="223"/>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="291"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="230"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="298"/>
         <source>Approve for publication</source>
         <translation>审核公示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="224"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="231"/>
         <source>Approve %1 results for publication? The approval is recorded in the audit log and cannot be withdrawn here.</source>
         <translation>审核通过 %1 条检查结果予以公示？审核将记入审计日志，在此无法撤回。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="229"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="236"/>
         <source>%1 results approved for publication.</source>
         <translation>%1 条检查结果已审核，可以公示。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="236"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="243"/>
         <source>Export disclosure list</source>
         <translation>导出公示清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="237"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="244"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 编码 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="256"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="263"/>
         <source>%1 approved results written to %2</source>
         <translation>已将 %1 条已审核的检查结果写入 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="269"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="276"/>
         <source>%1 finalized results: %2 waiting for approval, %3 overdue, %4 must be published, %5 to refer to the abnormal operations list. Results are published within 20 working days of completion.</source>
         <translation>共 %1 条已完成的检查结果：%2 条待审核，%3 条已逾期，%4 条须公示，%5 条须移送经营异常名录。检查结果应自检查完成之日起 20 个工作日内公示。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="288"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="295"/>
         <source>Publication of results</source>
         <translation>检查结果公示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="289"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="296"/>
         <source>Filter by entity, credit code, plan, result…</source>
         <translation>按主体名称、信用代码、计划、检查结果筛选……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="292"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="299"/>
         <source>Approve the selected results (Ctrl+Enter)</source>
         <translation>审核所选检查结果（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="293"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="300"/>
         <source>Export disclosure list…</source>
         <translation>导出公示清单……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="294"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="301"/>
         <source>The approved results as .xlsx or .csv (Ctrl+E)</source>
         <translation>将已审核的检查结果导出为 .xlsx 或 .csv（Ctrl+E）</translation>
     </message>
@@ -910,79 +910,89 @@
         <translation>须办事项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="80"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="81"/>
         <source>Entity</source>
         <translation>市场主体</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="81"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="82"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="82"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="83"/>
         <source>Result</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="83"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="84"/>
         <source>Check items</source>
         <translation>检查事项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="84"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="85"/>
         <source>Completed</source>
         <translation>检查日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="85"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="86"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="86"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="87"/>
         <source>Department</source>
         <translation>检查部门</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="104"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="105"/>
         <source>approved</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="104"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="105"/>
         <source>waiting</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="108"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="109"/>
         <source>%1 (provisional)</source>
         <translation>%1（暂定）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="111"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="112"/>
         <source>20 working days after completion on %1</source>
         <translation>检查完成日 %1 之后 20 个工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="114"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="115"/>
         <source>The calendar has no holiday schedule for that year yet: weekends only were counted.</source>
         <translation>工作日历尚无该年度的节假日安排：仅扣除了周末。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="120"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="121"/>
         <source>overdue by %1</source>
         <translation>逾期 %1 个工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="126"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="127"/>
         <source>⚑ must be published</source>
         <translation>⚑ 须公示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="128"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="129"/>
         <source>⚑ refer to the abnormal operations list</source>
         <translation>⚑ 移送经营异常名录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="131"/>
+        <source>⚑ the task was cancelled while this was done: decide what the result becomes</source>
+        <translation>⚑ 检查期间任务已被撤销：请决定该结果如何处理</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="134"/>
+        <source>⚑ the task was reassigned while this was done: decide what the result becomes</source>
+        <translation>⚑ 检查期间任务已改派：请决定该结果如何处理</translation>
     </message>
 </context>
 <context>

@@ -53,6 +53,9 @@ class RecordKind:
     # in which earlier items of the same push may leave what later ones need) -> problem.
     stored_check: Callable[[Any, Any, str, dict[str, Any], dict[str, Any]], str | None] | None \
         = None
+    # For ASSIGNED kinds: the inspectors a stored record names may push new versions of
+    # it (their progress on a task), within what ``stored_check`` allows.
+    audience_edits: bool = False
 
     def body_problem(self, body: dict[str, Any]) -> str | None:
         """Why ``body`` is not a valid body of this kind, or None."""

@@ -14,7 +14,10 @@ the task's entity exactly the task's team (``inspectors``, staff ids, lead first
 entity is resolved through the platform's directory, and a team changed after the draw
 by a recorded redraw (``draw_redraw``, verified against the stored protocol and its
 earlier redraws) replaces the drawn one. Other tasks (ad hoc, from an assignment
-package) need only a team of two.
+package) need only a team of two. An inspector on a task's team reports progress by
+pushing the task with only its status moved forward (started, completed); a task
+cancelled or reassigned meanwhile is refused naming why, while the inspection itself
+is stored all the same.
 """
 
 from __future__ import annotations
@@ -26,10 +29,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector.central.kinds import PLANNERS, RecordKind, Visibility, register
+from inspector.central.kinds import FIELD_ROLES, PLANNERS, RecordKind, Visibility, register
 from inspector.central.models import Record
 from inspector.central.principal import Principal
 from inspector.core.draw import verify_protocol, verify_redraws
+from inspector.core.roles import Role
 
 
 class TaskBody(BaseModel):
@@ -86,6 +90,43 @@ def redraw_problem(session: Session, principal: Principal, uuid: str,
     if not verdict.ok:
         return "the redraw does not verify: " + "; ".join(verdict.problems[:3])
     memo.setdefault(f"redraws:{protocol_uuid}", []).append(record)
+    return None
+
+
+# An inspector reports progress on a task of their team: these moves, nothing else.
+PROGRESS = {("assigned", "in_progress"), ("assigned", "completed"),
+            ("in_progress", "completed"), ("in_progress", "in_progress"),
+            ("completed", "completed")}
+
+
+def task_problem(session: Session, principal: Principal, uuid: str,
+                 body: dict[str, Any], memo: dict[str, Any]) -> str | None:
+    if principal.role is Role.INSPECTOR:
+        return progress_problem(session, principal, uuid, body)
+    return drawn_task_problem(session, principal, uuid, body, memo)
+
+
+def progress_problem(session: Session, principal: Principal, uuid: str,
+                     body: dict[str, Any]) -> str | None:
+    """An inspector may only move a stored task of their team forward (started,
+    completed); its team, entity, dates and everything else stay the team lead's."""
+    stored = session.scalar(select(Record).where(Record.uuid == uuid, Record.kind == "task",
+                                                 Record.deleted.is_(False)))
+    if stored is None:
+        return "inspectors report progress on released tasks; they do not create tasks"
+    if principal.staff_id not in task_team(stored.body):
+        return ("the team lead reassigned this task meanwhile: the team no longer names "
+                "this inspector (the inspection itself is stored, for the team lead)")
+    if stored.body.get("status") == "cancelled":
+        return ("the team lead cancelled this task meanwhile (the inspection itself is "
+                "stored, for the team lead)")
+    changed = sorted(k for k in {*stored.body, *body}
+                     if k != "status" and stored.body.get(k) != body.get(k))
+    if changed:
+        return f"an inspector may change only a task's status, not {', '.join(changed)}"
+    move = (str(stored.body.get("status")), str(body.get("status")))
+    if move not in PROGRESS:
+        return f"a task cannot go from {move[0]} to {move[1]} on an inspector's report"
     return None
 
 
@@ -162,6 +203,6 @@ register(RecordKind("draw_protocol", "plans", PLANNERS, Visibility.UNIT, append_
                     check=protocol_problem, stored_check=protocol_in_push))
 register(RecordKind("draw_redraw", "plans", PLANNERS, Visibility.UNIT, append_only=True,
                     stored_check=redraw_problem))
-register(RecordKind("task", "tasks", PLANNERS, Visibility.ASSIGNED, TaskBody,
-                    audience=task_team, stored_check=drawn_task_problem))
+register(RecordKind("task", "tasks", FIELD_ROLES, Visibility.ASSIGNED, TaskBody,
+                    audience=task_team, stored_check=task_problem, audience_edits=True))
 register(RecordKind("recusal", "directory", PLANNERS, Visibility.UNIT))

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from inspector.core.result_codes import UnknownResultCodeError, describe
 from inspector.core.text import Lang
 from inspector.services.changes import ChangeSet, Topic
-from inspector.services.disclosure import DisclosureRow
+from inspector.services.disclosure import TASK_CANCELLED, TASK_REASSIGNED, DisclosureRow
 from inspector.ui import planning_ops
 from inspector.ui.context import AppContext
 from inspector.ui.record_table import EXTENDED, record_table
@@ -74,9 +74,10 @@ class DisclosureTableModel(SnapshotTableModel[DisclosureRow]):
                    if r.overdue else _SOON_BACKGROUND
                    if r.working_days_left <= _SOON_DAYS else None),
             Column(lambda: self.tr("Duties"), lambda r, _l: self.duties_text(r),
-                   sort_key=lambda r: (not r.must_publish, not r.abnormal_referral),
+                   sort_key=lambda r: (not r.task_flag, not r.must_publish,
+                                       not r.abnormal_referral),
                    background=lambda r: _DUTY_BACKGROUND
-                   if r.must_publish or r.abnormal_referral else None),
+                   if r.must_publish or r.abnormal_referral or r.task_flag else None),
             Column(lambda: self.tr("Entity"), lambda r, _l: r.entity_name),
             Column(lambda: self.tr("Credit code"), lambda r, _l: r.credit_code),
             Column(lambda: self.tr("Result"), _result_text),
@@ -126,6 +127,12 @@ class DisclosureTableModel(SnapshotTableModel[DisclosureRow]):
             duties.append(self.tr("⚑ must be published"))
         if row.abnormal_referral:
             duties.append(self.tr("⚑ refer to the abnormal operations list"))
+        if row.task_flag == TASK_CANCELLED:
+            duties.append(self.tr("⚑ the task was cancelled while this was done: decide "
+                                  "what the result becomes"))
+        elif row.task_flag == TASK_REASSIGNED:
+            duties.append(self.tr("⚑ the task was reassigned while this was done: decide "
+                                  "what the result becomes"))
         return "；".join(duties) if self._lang is Lang.ZH else "; ".join(duties)
 
 
