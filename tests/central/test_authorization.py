@@ -355,8 +355,9 @@ def test_each_role_gets_exactly_what_the_rules_allow(world: World) -> None:
 
 # -- which roles may push which kinds -----------------------------------------------------
 
-FIELDWORK = ("inspection", "finding", "inspection_revision", "photo", "signature", "sample",
-             "sample_portion", "custody_event", "referral", "device_audit_event")
+FIELDWORK = ("inspection", "finding", "inspection_revision", "photo", "photo_annotation",
+             "signature", "sample", "sample_portion", "custody_event", "referral",
+             "device_audit_event")
 PUSH_ROLES: dict[str, tuple[Role, ...]] = {
     **dict.fromkeys(FIELDWORK, WRITERS),
     "entity": (Role.ADMINISTRATOR,),
@@ -411,6 +412,9 @@ def test_each_kind_is_pushed_only_by_its_roles(world: World) -> None:
         for kind, result in zip(kinds, results, strict=True):
             if role in PUSH_ROLES[kind]:
                 ok = result["status"] == "stored"
+            elif (kind, role) == ("task", Role.INSPECTOR):  # progress only, on their tasks
+                ok = (result["status"] == "refused"
+                      and "do not create tasks" in (result["reason"] or ""))
             else:
                 ok = (result["status"] == "refused"
                       and f"may not push {kind}" in (result["reason"] or ""))
