@@ -45,6 +45,8 @@ class MediaEditor(ItemEditor):
         super().__init__(item, parent)
         self._value: Value = None
         self._thumbnails: dict[str, bytes] = {}
+        self._pixmaps: dict[str, QPixmap] = {}  # decoded once: a rebuild only lays out
+        self._shown: tuple[str, ...] | None = None
         self.button = QPushButton()
         self.button.setObjectName(f"{item.key}_button")
         self.button.clicked.connect(self.media_requested.emit)
@@ -65,8 +67,16 @@ class MediaEditor(ItemEditor):
         self.retranslate()
 
     def set_thumbnails(self, thumbnails: Mapping[str, bytes]) -> None:
-        self._thumbnails.update(thumbnails)
-        self._show_thumbnails()
+        fresh = {sha: data for sha, data in thumbnails.items()
+                 if self._thumbnails.get(sha) != data}
+        if not fresh:
+            return
+        self._thumbnails.update(fresh)
+        for sha in fresh:
+            self._pixmaps.pop(sha, None)
+        if set(fresh) & set(self.photos()):
+            self._shown = None
+            self._show_thumbnails()
 
     def photos(self) -> tuple[str, ...]:
         return tuple(self._value) if isinstance(self._value, tuple) else ()
@@ -92,20 +102,31 @@ class MediaEditor(ItemEditor):
             event.acceptProposedAction()
             self.media_dropped.emit(photos)
 
+    def _pixmap(self, sha: str) -> QPixmap | None:
+        if sha not in self._pixmaps:
+            pixmap = QPixmap()
+            if sha not in self._thumbnails or not pixmap.loadFromData(self._thumbnails[sha]):
+                return None
+            self._pixmaps[sha] = pixmap.scaledToHeight(
+                THUMBNAIL_HEIGHT, Qt.TransformationMode.SmoothTransformation)
+        return self._pixmaps[sha]
+
     def _show_thumbnails(self) -> None:
+        wanted = self.photos()[:SHOWN_THUMBNAILS]
+        if wanted == self._shown:
+            return
+        self._shown = wanted
         for button in self.thumbnail_buttons():
             self.strip.removeWidget(button)
             button.deleteLater()
-        for sha in self.photos()[:SHOWN_THUMBNAILS]:
+        for sha in wanted:
             button = QToolButton()
             button.setObjectName(f"{self.item.key}_thumbnail")
             button.setToolTip(self.tr("Annotate this photo (arrows, circles, text)")
                               + f"\nSHA-256 {sha}")
             button.setAutoRaise(True)
-            pixmap = QPixmap()
-            if sha in self._thumbnails and pixmap.loadFromData(self._thumbnails[sha]):
-                pixmap = pixmap.scaledToHeight(THUMBNAIL_HEIGHT,
-                                               Qt.TransformationMode.SmoothTransformation)
+            pixmap = self._pixmap(sha)
+            if pixmap is not None:
                 button.setIcon(QIcon(pixmap))
                 button.setIconSize(pixmap.size())
             else:
@@ -116,6 +137,7 @@ class MediaEditor(ItemEditor):
             self.strip.addWidget(button)
 
     def retranslate(self) -> None:
+        self._shown = None  # the buttons' tooltips are worded again
         self._show_thumbnails()
         kind = self.item.kind
         text = (self.tr("Add photos…") if kind is ItemKind.PHOTO
