@@ -37,11 +37,9 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -51,7 +49,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -61,11 +58,11 @@ from PySide6.QtWidgets import (
 from inspector.core.directory import CertificateState, certificate_state
 from inspector.services.ad_hoc_sources import MATCH_LIMIT, AdHocInspector, EntityMatch
 from inspector.services.ad_hoc_tasks import AdHocRequest
-from inspector.ui.widgets.feedback import ERROR_STYLE
+from inspector.ui.widgets.request_dialog import RequestDialog
 
 DUE_IN_DAYS = 5
 SEARCH_DELAY_MS = 250
-ERROR_COLOUR = QColor("#b3261e")  # as ERROR_STYLE
+ERROR_COLOUR = QColor("#b3261e")  # as feedback.ERROR_STYLE
 HINT_STYLE = "color: #555;"
 MATCH_ROLE = Qt.ItemDataRole.UserRole
 STAFF_ROLE = Qt.ItemDataRole.UserRole
@@ -81,15 +78,14 @@ def _pydate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
 
 
-class AdHocTaskDialog(QDialog):
+class AdHocTaskDialog(RequestDialog):
     task_requested = Signal(object)  # AdHocRequest
     entity_search_requested = Signal(str)
 
     def __init__(self, inspectors: Sequence[AdHocInspector], today: date,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("adHocError", parent)
         self.today = today
-        self.waiting = False
         self.entity: EntityMatch | None = None
         self.matches: tuple[EntityMatch, ...] = ()
         self.ticked: list[str] = []  # staff ids in the order ticked: the lead first
@@ -107,16 +103,6 @@ class AdHocTaskDialog(QDialog):
         entity_group = self._build_entity_group()
         details = self._build_details()
         team_group = self._build_team_group(inspectors)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("adHocError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.request)
-        self.buttons.rejected.connect(self.reject)
-        self.ok_button.setDefault(True)
 
         left = QVBoxLayout()
         left.addWidget(entity_group, 1)
@@ -242,14 +228,6 @@ class AdHocTaskDialog(QDialog):
                                 self.ok_button]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.request)
-
-    @property
-    def ok_button(self) -> QPushButton:
-        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert button is not None
-        return button
 
     # -- the entity --------------------------------------------------------------------------
 
@@ -508,19 +486,8 @@ class AdHocTaskDialog(QDialog):
                                 "credit code or address."))
             self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        self.error_label.clear()
-        self.waiting = True
-        self.ok_button.setEnabled(False)
+        self._start_waiting()
         self.task_requested.emit(AdHocRequest(
             entity_identifier=self.entity.identifier,
             reason=self.reason_edit.toPlainText().strip(),
             due_date=_pydate(self.due_edit.date()), team=tuple(self.ticked)))
-
-    def finish(self) -> None:
-        self.waiting = False
-        self.accept()
-
-    def refuse(self, text: str) -> None:
-        self.waiting = False
-        self.ok_button.setEnabled(True)
-        self.error_label.setText(text)

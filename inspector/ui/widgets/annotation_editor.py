@@ -67,12 +67,9 @@ from PySide6.QtGui import (
     QPixmap,
     QPolygonF,
     QResizeEvent,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
-    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -94,7 +91,7 @@ from inspector.media.annotations import (
     Shape,
     TextLabel,
 )
-from inspector.ui.widgets.feedback import ERROR_STYLE
+from inspector.ui.widgets.request_dialog import RequestDialog
 
 MIN_WIDTH, MIN_HEIGHT = 320, 240  # the canvas alone
 # The dialog's canvas: at least this big, and the whole dialog still fits a 1366×768
@@ -587,15 +584,14 @@ class AnnotationCanvas(QWidget):
 
 # -- the dialog --------------------------------------------------------------------------
 
-class AnnotationDialog(QDialog):
+class AnnotationDialog(RequestDialog):
     """Annotate one photo (see the module contract)."""
 
     save_requested = Signal(object)  # AnnotationLayer
 
     def __init__(self, image: QImage, original_size: QSize, layer: AnnotationLayer,
                  title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.waiting = False
+        super().__init__("annotationError", parent)
         self.setObjectName("annotationDialog")
         self.setWindowTitle(title)
         self.setSizeGripEnabled(True)
@@ -616,16 +612,6 @@ class AnnotationDialog(QDialog):
         self.hint_label.setObjectName("annotationHint")
         self.hint_label.setWordWrap(True)
         self.hint_label.setStyleSheet(HINT_STYLE)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("annotationError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.request)
-        self.buttons.rejected.connect(self.reject)
-        self.ok_button.setDefault(True)
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._tool_bar())
@@ -642,8 +628,6 @@ class AnnotationDialog(QDialog):
         self.canvas.colour_changed.connect(self._show_colour)
         self.canvas.changed.connect(self._after_change)
         self.canvas.refused.connect(self._show_error)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.request)
         self._update_buttons()
         self._show_error("")
         self.retranslate()
@@ -696,12 +680,6 @@ class AnnotationDialog(QDialog):
         button.clicked.connect(action)
         return button
 
-    @property
-    def ok_button(self) -> QPushButton:
-        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert button is not None
-        return button
-
     def _show_colour(self, colour: str) -> None:
         """Check the swatch of ``colour``, or none when it is not among them."""
         button = self.colour_buttons.get(colour)
@@ -752,16 +730,5 @@ class AnnotationDialog(QDialog):
         if self.waiting:
             return
         self.canvas.commit_text()
-        self._show_error("")
-        self.waiting = True
-        self.ok_button.setEnabled(False)
+        self._start_waiting()
         self.save_requested.emit(self.canvas.layer())
-
-    def finish(self) -> None:
-        self.waiting = False
-        self.accept()
-
-    def refuse(self, text: str) -> None:
-        self.waiting = False
-        self.ok_button.setEnabled(True)
-        self._show_error(text)

@@ -29,17 +29,13 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFrame,
     QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
-    QPushButton,
     QScrollArea,
     QStyle,
     QVBoxLayout,
@@ -52,6 +48,7 @@ from inspector.forms.answers import Suggestion
 from inspector.ui.field_ops import FinalizeRequest
 from inspector.ui.widgets.feedback import ERROR_STYLE
 from inspector.ui.widgets.follow_up_editor import FollowUpEditor
+from inspector.ui.widgets.request_dialog import RequestDialog
 from inspector.ui.widgets.signature_sheet import SignatureSheet
 
 HINT_STYLE = "color: #555;"
@@ -65,16 +62,15 @@ def offered_codes(suggestion: Suggestion | None) -> tuple[ResultCode, ...]:
     return tuple(r for r in RESULT_CODES if r.parent is None or r.code in suggested)
 
 
-class FinalizeDialog(QDialog):
+class FinalizeDialog(RequestDialog):
     finalize_requested = Signal(object)  # FinalizeRequest
 
     def __init__(self, entity_name: str, suggestion: Suggestion | None, lang: Lang, *,
                  team: Sequence[tuple[str, str]], representative: str, today: date,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("finalizeError", parent)
         self.entity_name = entity_name
         self.suggestion = suggestion
-        self.waiting = False
         self._lang = lang
         self.setObjectName("finalizeDialog")
         self.suggestion_label = QLabel()
@@ -102,15 +98,6 @@ class FinalizeDialog(QDialog):
         signatures = QVBoxLayout(self.signatures_group)
         signatures.addWidget(self.signature_sheet)
         signatures.addWidget(self.signatures_hint)
-
-        self.error_label = self._hint_label("finalizeError")
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.request)
-        self.buttons.rejected.connect(self.reject)
-        self.ok_button.setDefault(True)
 
         self.scroll_area = self._scroll_area()
         layout = QVBoxLayout(self)
@@ -177,14 +164,6 @@ class FinalizeDialog(QDialog):
         self.reason_edit.textChanged.connect(lambda _text: self.error_label.clear())
         self.follow_up.changed.connect(self.error_label.clear)
         self.signature_sheet.changed.connect(self._signatures_changed)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.request)
-
-    @property
-    def ok_button(self) -> QPushButton:
-        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert button is not None
-        return button
 
     # -- what was chosen -----------------------------------------------------------------
 
@@ -287,16 +266,5 @@ class FinalizeDialog(QDialog):
         """OK: hand what was gathered to the screen, which asks the service."""
         if self.waiting:
             return
-        self.error_label.clear()
-        self.waiting = True
-        self.ok_button.setEnabled(False)
+        self._start_waiting()
         self.finalize_requested.emit(self.gathered())
-
-    def finish(self) -> None:
-        self.waiting = False
-        self.accept()
-
-    def refuse(self, text: str) -> None:
-        self.waiting = False
-        self.ok_button.setEnabled(True)
-        self.error_label.setText(text)

@@ -12,31 +12,27 @@ reason, shown inline; the dialog stays open so the user can change the answer or
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from inspector.services.planning import TaskView
 from inspector.ui.planning_models import team_members
-from inspector.ui.widgets.feedback import ERROR_STYLE
+from inspector.ui.widgets.request_dialog import RequestDialog
 
 
-class RedrawDialog(QDialog):
+class RedrawDialog(RequestDialog):
     redraw_requested = Signal(str, str)  # staff id of the recused member, the reason
 
     def __init__(self, task: TaskView, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("redrawError", parent, submit_keys=False)
         self.task = task
-        self.waiting = False
         self.setObjectName("redrawDialog")
         self.setMinimumWidth(560)
         self.task_label = QLabel()
@@ -59,16 +55,7 @@ class RedrawDialog(QDialog):
         self.explanation.setObjectName("redrawExplanation")
         self.explanation.setWordWrap(True)
         self.explanation.setStyleSheet("color: #555;")
-        self.error_label = QLabel()
-        self.error_label.setObjectName("redrawError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.reason_edit.textChanged.connect(lambda _text: self.error_label.clear())
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.request)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.task_label)
         layout.addLayout(form)
@@ -77,12 +64,6 @@ class RedrawDialog(QDialog):
         layout.addWidget(self.buttons)
         self.retranslate()
         self.reason_edit.setFocus()
-
-    @property
-    def ok_button(self) -> QPushButton:
-        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert button is not None
-        return button
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Recusal and redraw"))
@@ -116,16 +97,5 @@ class RedrawDialog(QDialog):
         staff_id = self.member_box.currentData()
         if not staff_id:
             return
-        self.error_label.clear()
-        self.waiting = True
-        self.ok_button.setEnabled(False)
+        self._start_waiting()
         self.redraw_requested.emit(str(staff_id), reason)
-
-    def finish(self) -> None:
-        self.waiting = False
-        self.accept()
-
-    def refuse(self, text: str) -> None:
-        self.waiting = False
-        self.ok_button.setEnabled(True)
-        self.error_label.setText(text)

@@ -23,12 +23,10 @@ import itertools
 from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -49,7 +47,7 @@ from inspector.core.text import Lang
 from inspector.services.referral_sources import ReferableFinding
 from inspector.services.referrals import RECIPIENT_LABELS, Goods, RecipientKind
 from inspector.ui.referral_ops import ReferralRequest
-from inspector.ui.widgets.feedback import ERROR_STYLE
+from inspector.ui.widgets.request_dialog import RequestDialog
 
 HINT_STYLE = "color: #8a4b00; background: #fff4d6; padding: 6px; border-radius: 4px;"
 MUTED_STYLE = "color: #555;"
@@ -59,17 +57,23 @@ GOODS_WIDTHS = (140, 90, 110, 60, 50, 130)  # the note takes the rest
 _KEY = Qt.ItemDataRole.UserRole
 
 
-class ReferralDialog(QDialog):
+class ReferralDialog(RequestDialog):
     referral_requested = Signal(object)  # ReferralRequest
     referral_created = Signal(object)  # ReferralView, emitted by the flow once recorded
 
     def __init__(self, entity_name: str, findings: Sequence[ReferableFinding] | None,
                  lang: Lang, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        # Our own accept button: Qt words its standard ones again on a language change.
+        refer_button = QPushButton()
+        refer_button.setObjectName("referButton")
+        super().__init__("referralError", parent, accept_button=refer_button)
+        self.refer_button = refer_button
+        for button in self.buttons.buttons():
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)  # Enter in a field moves on; Ctrl+Enter refers
         self.entity_name = entity_name
         self.findings: tuple[ReferableFinding, ...] = ()
         self.loading = True
-        self.waiting = False
         self._lang = lang
         self.setObjectName("referralDialog")
         self.setMinimumWidth(780)
@@ -86,25 +90,8 @@ class ReferralDialog(QDialog):
         self.summary_label = QLabel()
         self.summary_label.setBuddy(self.summary_edit)
         self._build_goods()
-        self.error_label = QLabel()
-        self.error_label.setObjectName("referralError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # Our own accept button: Qt words its standard ones again on a language change.
-        self.refer_button = QPushButton()
-        self.refer_button.setObjectName("referButton")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.addButton(self.refer_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.accepted.connect(self.request)
-        self.buttons.rejected.connect(self.reject)
-        for button in self.buttons.buttons():
-            if isinstance(button, QPushButton):
-                button.setAutoDefault(False)  # Enter in a field moves on; Ctrl+Enter refers
         self._lay_out()
         self._chain_focus()
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.request)
         self.recipient_edit.textChanged.connect(lambda _text: self.error_label.clear())
         self.summary_edit.textChanged.connect(self.error_label.clear)
         self.findings_list.itemChanged.connect(lambda _item: self.error_label.clear())
@@ -197,10 +184,6 @@ class ReferralDialog(QDialog):
                                 self.remove_row_button, self.ok_button]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
-
-    @property
-    def ok_button(self) -> QPushButton:
-        return self.refer_button
 
     # -- the findings ---------------------------------------------------------------------
 
@@ -340,19 +323,8 @@ class ReferralDialog(QDialog):
         if self.waiting:
             return
         self._drop_blank_rows()
-        self.error_label.clear()
-        self.waiting = True
-        self.ok_button.setEnabled(False)
+        self._start_waiting()
         self.referral_requested.emit(ReferralRequest(
             recipient_kind=self.recipient_kind(), recipient=self.recipient_edit.text().strip(),
             item_keys=self.chosen_keys(), summary=self.summary_edit.toPlainText().strip(),
             goods=self.goods()))
-
-    def finish(self) -> None:
-        self.waiting = False
-        self.accept()
-
-    def refuse(self, text: str) -> None:
-        self.waiting = False
-        self.ok_button.setEnabled(True)
-        self.error_label.setText(text)

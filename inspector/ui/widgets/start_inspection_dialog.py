@@ -21,17 +21,13 @@ from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +37,7 @@ from inspector.services.checklist_library import StoredVersion
 from inspector.services.field_tasks import FieldTaskView, TeamMember
 from inspector.ui.field_ops import StartRequest
 from inspector.ui.widgets.feedback import ERROR_STYLE
+from inspector.ui.widgets.request_dialog import RequestDialog
 
 
 def certificate_valid(member: TeamMember, today: date) -> bool:
@@ -49,15 +46,14 @@ def certificate_valid(member: TeamMember, today: date) -> bool:
         and member.cert_valid_to >= today
 
 
-class StartInspectionDialog(QDialog):
+class StartInspectionDialog(RequestDialog):
     start_requested = Signal(object)  # StartRequest
 
     def __init__(self, task: FieldTaskView, checklists: Sequence[StoredVersion], today: date,
                  chosen_checklist: str | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("startError", parent)
         self.task = task
         self.today = today
-        self.waiting = False
         self.setObjectName("startInspectionDialog")
         self.setMinimumWidth(600)
         self.task_label = QLabel()
@@ -98,17 +94,6 @@ class StartInspectionDialog(QDialog):
         form.addRow(self.location_label, self.location_edit)
         form.addRow(self.checklist_label, self.checklist_box)
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("startError")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.request)
-        self.buttons.rejected.connect(self.reject)
-        self.ok_button.setDefault(True)
-
         layout = QVBoxLayout(self)
         layout.addWidget(self.task_label)
         layout.addWidget(self.team_group)
@@ -124,19 +109,11 @@ class StartInspectionDialog(QDialog):
                                 self.ok_button]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.request)
         for box in (*self.member_boxes.values(), self.certificates_box, self.no_conflict_box):
             box.toggled.connect(lambda _on: self.error_label.clear())
         self.retranslate()
         if chain:
             chain[0].setFocus(Qt.FocusReason.OtherFocusReason)
-
-    @property
-    def ok_button(self) -> QPushButton:
-        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        assert button is not None
-        return button
 
     def retranslate(self) -> None:
         task = self.task
@@ -177,20 +154,9 @@ class StartInspectionDialog(QDialog):
             self.refuse(self.tr("No checklist is published yet: an administrator publishes "
                                 "one in the checklist library."))
             return
-        self.error_label.clear()
-        self.waiting = True
-        self.ok_button.setEnabled(False)
+        self._start_waiting()
         self.start_requested.emit(StartRequest(
             team=tuple(staff for staff, box in self.member_boxes.items() if box.isChecked()),
             certificates_shown=self.certificates_box.isChecked(),
             no_conflict_declared=self.no_conflict_box.isChecked(),
             location=self.location_edit.text().strip(), checklist=checklist))
-
-    def finish(self) -> None:
-        self.waiting = False
-        self.accept()
-
-    def refuse(self, text: str) -> None:
-        self.waiting = False
-        self.ok_button.setEnabled(True)
-        self.error_label.setText(text)
