@@ -55,6 +55,7 @@ class AppContext(QObject):
         self._translations = translations
         self._lang = lang
         self._role = role
+        self._user_name = local_actor(role).name
         self.workspace: WorkspaceInfo | None = None
 
     @property
@@ -67,7 +68,8 @@ class AppContext(QObject):
 
     @property
     def actor(self) -> Actor:
-        return local_actor(self._role)
+        """The person at this computer (the OS account, looked up once) in the role chosen."""
+        return Actor(self._user_name, self._role)
 
     def set_lang(self, lang: Lang) -> None:
         lang = Lang(lang)  # tolerate the plain str Qt returns for item data

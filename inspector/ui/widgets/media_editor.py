@@ -45,8 +45,8 @@ class MediaEditor(ItemEditor):
         super().__init__(item, parent)
         self._value: Value = None
         self._thumbnails: dict[str, bytes] = {}
-        self._pixmaps: dict[str, QPixmap] = {}  # decoded once: a rebuild only lays out
-        self._shown: tuple[str, ...] | None = None
+        self._pixmaps: dict[str, QPixmap] = {}  # decoded once per photo
+        self._buttons: dict[str, QToolButton] = {}  # by the photo's SHA-256
         self.button = QPushButton()
         self.button.setObjectName(f"{item.key}_button")
         self.button.clicked.connect(self.media_requested.emit)
@@ -75,16 +75,15 @@ class MediaEditor(ItemEditor):
         for sha in fresh:
             self._pixmaps.pop(sha, None)
         if set(fresh) & set(self.photos()):
-            self._shown = None
             self._show_thumbnails()
 
     def photos(self) -> tuple[str, ...]:
         return tuple(self._value) if isinstance(self._value, tuple) else ()
 
     def thumbnail_buttons(self) -> list[QToolButton]:
-        items = (self.strip.itemAt(n) for n in range(self.strip.count()))
-        return [w for item in items if item is not None
-                and isinstance(w := item.widget(), QToolButton)]
+        """The thumbnails shown, in order."""
+        return [self._buttons[sha] for sha in self.photos()[:SHOWN_THUMBNAILS]
+                if sha in self._buttons]
 
     def focus_widgets(self) -> list[QWidget]:
         return [self.button]
@@ -112,33 +111,48 @@ class MediaEditor(ItemEditor):
         return self._pixmaps[sha]
 
     def _show_thumbnails(self) -> None:
+        """Make the strip show the first photos: a button is built once per photo and
+        kept (a new photo adds one button; a picture that arrives later fills it in)."""
         wanted = self.photos()[:SHOWN_THUMBNAILS]
-        if wanted == self._shown:
-            return
-        self._shown = wanted
-        for button in self.thumbnail_buttons():
+        for sha in [s for s in self._buttons if s not in wanted]:
+            button = self._buttons.pop(sha)
             self.strip.removeWidget(button)
             button.deleteLater()
-        for sha in wanted:
-            button = QToolButton()
-            button.setObjectName(f"{self.item.key}_thumbnail")
-            button.setToolTip(self.tr("Annotate this photo (arrows, circles, text)")
-                              + f"\nSHA-256 {sha}")
-            button.setAutoRaise(True)
-            pixmap = self._pixmap(sha)
-            if pixmap is not None:
-                button.setIcon(QIcon(pixmap))
-                button.setIconSize(pixmap.size())
-            else:
-                button.setFixedSize(QSize(THUMBNAIL_HEIGHT * 4 // 3, THUMBNAIL_HEIGHT))
-                button.setStyleSheet("background: #ddd;")
-            button.clicked.connect(lambda _checked=False, sha=sha:
-                                   self.annotation_requested.emit(sha))
-            self.strip.addWidget(button)
+        for position, sha in enumerate(wanted):
+            if sha not in self._buttons:
+                self._buttons[sha] = self._thumbnail_button(sha)
+            button = self._buttons[sha]
+            if self.strip.indexOf(button) != position:
+                self.strip.insertWidget(position, button)
+            self._paint(button, sha)
+
+    def _thumbnail_button(self, sha: str) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(f"{self.item.key}_thumbnail")
+        button.setAutoRaise(True)
+        button.setToolTip(self._tooltip(sha))
+        button.clicked.connect(lambda _checked=False: self.annotation_requested.emit(sha))
+        return button
+
+    def _paint(self, button: QToolButton, sha: str) -> None:
+        pixmap = self._pixmap(sha)
+        if pixmap is not None and button.icon().isNull():
+            button.setStyleSheet("")
+            button.setMinimumSize(0, 0)
+            button.setMaximumSize(16777215, 16777215)
+            button.setIcon(QIcon(pixmap))
+            button.setIconSize(pixmap.size())
+        elif pixmap is None and button.icon().isNull():
+            button.setFixedSize(QSize(THUMBNAIL_HEIGHT * 4 // 3, THUMBNAIL_HEIGHT))
+            button.setStyleSheet("background: #ddd;")
+
+    def _tooltip(self, sha: str) -> str:
+        return self.tr("Annotate this photo (arrows, circles, text)") + f"\nSHA-256 {sha}"
 
     def retranslate(self) -> None:
-        self._shown = None  # the buttons' tooltips are worded again
         self._show_thumbnails()
+        for sha, button in self._buttons.items():
+            button.setToolTip(self._tooltip(sha))
         kind = self.item.kind
         text = (self.tr("Add photos…") if kind is ItemKind.PHOTO
                 else self.tr("Record sample (not available yet)") if kind is ItemKind.SAMPLE
