@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 
 from inspector.core.roles import Actor, Role
 from inspector.core.text import Lang
+from inspector.media.camera import Camera
 from inspector.services.workspace import local_actor
 from inspector.sync.credentials import CredentialStore
 from inspector.ui.change_bus import ChangeBus
@@ -52,6 +53,9 @@ class AppContext(QObject):
         self.credentials = credentials if credentials is not None else CredentialStore()
         # How often the sync controller checks the link (0: never on its own).
         self.sync_interval_ms = sync_interval_ms
+        # A still camera, where one exists (none ships: inspector.media.camera); photo
+        # items then offer "拍照" beside "添加照片…".
+        self.camera: Camera | None = None
         self._translations = translations
         self._lang = lang
         self._role = role

@@ -9,8 +9,10 @@ short transaction that records it runs there. An
 of one inspection at a time (:meth:`InspectionPhotos.follow`), and wires its signals:
 
 - "添加照片…" (``media_requested``) asks for files; files dropped on a photo item
-  (``media_dropped``) need no asking; each is attached in turn and the item's answer and
-  thumbnails follow; a refused file is named with the reason;
+  (``media_dropped``) need no asking; "拍照" (``capture_requested``, offered only where
+  ``ctx.camera`` exists) takes one with the camera on the compute pool; each is attached
+  in turn and the item's answer and thumbnails follow; a refused one is named with the
+  reason;
 - :meth:`InspectionPhotos.show_thumbnails` loads the thumbnails of the photos already
   attached (when a form opens);
 - a clicked thumbnail (``annotation_requested``) loads the photo upright at display size
@@ -64,6 +66,8 @@ class InspectionPhotos(QObject):
             form.media_requested.connect(self.ask_and_attach)
             form.media_dropped.connect(self._dropped)
             form.annotation_requested.connect(self.annotate)
+            form.capture_requested.connect(self.capture)
+            form.set_camera_available(self._ctx.camera is not None)
 
     def ask_and_attach(self, item_key: str) -> None:
         """Ask for photo files and attach each to ``item_key``."""
@@ -79,34 +83,46 @@ class InspectionPhotos(QObject):
         for path in paths:
             self.attach(item_key, path)
 
+    def capture(self, item_key: str) -> None:
+        """Take a photo with the camera (on the compute pool: capturing blocks) and attach
+        it like a file: the device's bytes, with their EXIF, are the original."""
+        camera = self._ctx.camera
+        if camera is None:
+            return
+        self._attach(item_key, camera.capture,
+                     self.tr("the photo from %1").replace("%1", camera.name))
+
     def attach(self, item_key: str, path: Path) -> None:
         """Attach ``path`` to ``item_key`` without asking: the stamp's words from the
         store, the photo prepared on the compute pool, then recorded on the DB thread."""
+        self._attach(item_key, lambda: path, path.name)
+
+    def _attach(self, item_key: str, source: Callable[[], Path | bytes], name: str) -> None:
         form, inspection = self.form, self.inspection
         if form is None or inspection is None:
             return
         self.attaching += 1
-        self._say(lambda: self.tr("Adding %1…").replace("%1", path.name), False)
+        self._say(lambda: self.tr("Adding %1…").replace("%1", name), False)
 
         def refused(error: BaseException) -> None:
             self.attaching -= 1
-            self._say(lambda: self.tr("%1 not added: %2").replace("%1", path.name).replace(
+            self._say(lambda: self.tr("%1 not added: %2").replace("%1", name).replace(
                 "%2", error_text(self._ctx.lang, error)), True)
 
         def record(prepared: PreparedPhoto) -> None:
             self._ctx.db.submit(
                 field_ops.record_prepared_photo(inspection, item_key, prepared,
                                                 self._ctx.actor),
-                on_result=lambda recorded: self._added(form, item_key, path, recorded),
+                on_result=lambda recorded: self._added(form, item_key, name, recorded),
                 on_error=refused)
 
         def prepare(stamp: StampText) -> None:
-            self._jobs.submit(lambda: prepare_photo(path, stamp=stamp), record, refused)
+            self._jobs.submit(lambda: prepare_photo(source(), stamp=stamp), record, refused)
 
         self._ctx.db.submit(field_ops.load_photo_stamp(inspection, self._ctx.actor),
                             on_result=prepare, on_error=refused)
 
-    def _added(self, form: ChecklistForm, item_key: str, path: Path,
+    def _added(self, form: ChecklistForm, item_key: str, name: str,
                recorded: RecordedPhoto) -> None:
         self.attaching -= 1
         if form is self.form:
@@ -115,7 +131,7 @@ class InspectionPhotos(QObject):
             if recorded.original_sha256 not in shas:
                 form.set_answer(item_key, (*shas, recorded.original_sha256))
             self.show_thumbnails([recorded.original_sha256])
-        self._say(lambda: self.tr("%1 added (SHA-256 %2…)").replace("%1", path.name)
+        self._say(lambda: self.tr("%1 added (SHA-256 %2…)").replace("%1", name)
                   .replace("%2", recorded.original_sha256[:SHORT_HASH]), False)
 
     def show_thumbnails(self, originals: list[str]) -> None:

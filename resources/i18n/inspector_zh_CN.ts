@@ -4,172 +4,172 @@
 <context>
     <name>AdHocTaskDialog</name>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="312"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="290"/>
         <source>%1 · has an open task</source>
         <translation>%1 · 已有未完成任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="404"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="382"/>
         <source>New ad-hoc task</source>
         <translation>新建临时任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="405"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="383"/>
         <source>&amp;Entity</source>
         <translation>检查对象(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="406"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="384"/>
         <source>Search name, credit code or address</source>
         <translation>按名称、信用代码或住所搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="407"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="385"/>
         <source>Enter picks the highlighted match; Down goes to the list</source>
         <translation>回车选择高亮的结果；向下键进入列表</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="409"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="387"/>
         <source>&amp;Reason</source>
         <translation>任务来由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="411"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="389"/>
         <source>Why: e.g. the 12315 complaint&apos;s number and matter</source>
         <translation>来由：如 12315 投诉举报编号及事项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="413"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="391"/>
         <source>Source: ad-hoc, not drawn at random. The reason is what makes the inspection lawful: name the complaint, tip-off, referral or instruction it follows.</source>
         <translation>来源：临时任务，非随机抽取。任务来由是检查的依据：请写明所依据的投诉、举报、转办或交办事项。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="415"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="393"/>
         <source>&amp;Due date</source>
         <translation>完成期限(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="416"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="394"/>
         <source>&amp;Team (at least two; the first ticked leads)</source>
         <translation>检查人员(&amp;T)（至少两名；先勾选者为主检）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="417"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="395"/>
         <source>Filter by name, staff id or unit</source>
         <translation>按姓名、工号或单位筛选</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="418"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="396"/>
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="418"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="396"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="419"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="397"/>
         <source>Certificate valid until</source>
         <translation>执法证有效期至</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="420"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="398"/>
         <source>Space ticks or unticks the highlighted inspector</source>
         <translation>空格键勾选或取消高亮的检查人员</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="421"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="399"/>
         <source>Create task</source>
         <translation>创建任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="435"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="413"/>
         <source>Type to search the directory.</source>
         <translation>输入文字搜索名录库。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="437"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="415"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="439"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="417"/>
         <source>No entity found.</source>
         <translation>未找到检查对象。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="441"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="419"/>
         <source>The first %1 matches: type more to narrow them.</source>
         <translation>前 %1 个结果：请输入更多文字缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="444"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="422"/>
         <source>%1 match(es).</source>
         <translation>%1 个结果。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="450"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="428"/>
         <source>No entity chosen yet.</source>
         <translation>尚未选择检查对象。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="451"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="429"/>
         <source>Chosen: %1</source>
         <translation>已选择：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="459"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="437"/>
         <source>%1 (lead)</source>
         <translation>%1（主检）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="464"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="442"/>
         <source>Certificate %1</source>
         <translation>执法证 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="473"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="451"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="480"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="458"/>
         <source>%1 · expired</source>
         <translation>%1 · 已过期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="482"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="460"/>
         <source>only from %1</source>
         <translation>自 %1 起有效</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="484"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="462"/>
         <source>no certificate on record</source>
         <translation>未登记执法证</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="490"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="468"/>
         <source>Tick at least two inspectors: the first one ticked leads.</source>
         <translation>请至少勾选两名检查人员：先勾选者为主检。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="491"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="469"/>
         <source>Lead: %1</source>
         <translation>主检：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="493"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="471"/>
         <source>%1 · assisting: %2</source>
         <translation>%1 · 协检：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="494"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="472"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="507"/>
+        <location filename="../../inspector/ui/widgets/ad_hoc_task_dialog.py" line="485"/>
         <source>Choose the entity first: search the directory by name, credit code or address.</source>
         <translation>请先选择检查对象：按名称、信用代码或住所搜索名录库。</translation>
     </message>
@@ -177,17 +177,17 @@
 <context>
     <name>AnnotationCanvas</name>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="342"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="339"/>
         <source>At most %1 annotations fit on one photo.</source>
         <translation>一张照片最多 %1 处标注。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="584"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="581"/>
         <source>Photo annotations</source>
         <translation>照片标注</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="585"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="582"/>
         <source>Type the text, then Enter</source>
         <translation>输入文字后按回车</translation>
     </message>
@@ -195,57 +195,57 @@
 <context>
     <name>AnnotationDialog</name>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="732"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="710"/>
         <source>Arrow</source>
         <translation>箭头</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="732"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="710"/>
         <source>Circle</source>
         <translation>圆圈</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="733"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="711"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="737"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="715"/>
         <source>Red</source>
         <translation>红色</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="737"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="715"/>
         <source>Yellow</source>
         <translation>黄色</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="737"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="715"/>
         <source>White</source>
         <translation>白色</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="738"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="716"/>
         <source>Blue</source>
         <translation>蓝色</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="742"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="720"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="744"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="722"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="745"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="723"/>
         <source>The original photo is never changed: the annotations are kept as a separate layer.</source>
         <translation>照片原件不会被修改：标注另存为单独的图层。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="747"/>
+        <location filename="../../inspector/ui/widgets/annotation_editor.py" line="725"/>
         <source>Save annotations</source>
         <translation>保存标注</translation>
     </message>
@@ -535,22 +535,22 @@
 <context>
     <name>ChecklistForm</name>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="184"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="190"/>
         <source>Required</source>
         <translation>必答</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="179"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="185"/>
         <source>Key item</source>
         <translation>重点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="182"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="188"/>
         <source>Basis: %1</source>
         <translation>检查依据：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/checklist_form.py" line="331"/>
+        <location filename="../../inspector/ui/widgets/checklist_form.py" line="344"/>
         <source>Answered %1 / required %2</source>
         <translation>已答 %1 / 必答 %2</translation>
     </message>
@@ -1747,69 +1747,69 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>FinalizeDialog</name>
     <message>
-        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="222"/>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="201"/>
         <source>Finalize the inspection of %1</source>
         <translation>办结对 %1 的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="227"/>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="206"/>
         <source>The answers suggest no result: choose it below.</source>
         <translation>根据答案无法给出建议结果，请在下方选择。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="230"/>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="209"/>
         <source>Suggested result: %1
 Because: %2</source>
         <translation>建议结果：%1
 依据：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="233"/>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="212"/>
         <source>Result</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="236"/>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="215"/>
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="237"/>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="216"/>
         <source>Why the result differs from the suggestion</source>
         <translation>所选结果与建议不同的理由</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="239"/>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="218"/>
         <source>Follow-up</source>
         <translation>后续处置措施</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="241"/>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="220"/>
         <source>Signatures</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="243"/>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="222"/>
         <source>Finalize</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="266"/>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="245"/>
         <source>The result differs from the suggestion: the reason is required and kept in the record.</source>
         <translation>所选结果与建议不同：必须说明理由，理由记入检查记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="270"/>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="249"/>
         <source>A reason is required only when the result differs from the suggestion. Once finalized, the record is locked and hashed.</source>
         <translation>仅当所选结果与建议不同时须说明理由。办结后记录即锁定并计算哈希。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="278"/>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="257"/>
         <source>Still to sign: %1</source>
         <translation>尚未签名：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="281"/>
+        <location filename="../../inspector/ui/widgets/finalize_dialog.py" line="260"/>
         <source>Everyone has signed (or the party&apos;s refusal is recorded).</source>
         <translation>均已签名（或已记录当事人拒签）。</translation>
     </message>
@@ -2125,42 +2125,47 @@ Because: %2</source>
 <context>
     <name>InspectionPhotos</name>
     <message>
-        <location filename="../../inspector/ui/inspection_photos.py" line="73"/>
+        <location filename="../../inspector/ui/inspection_photos.py" line="77"/>
         <source>Add photos</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection_photos.py" line="74"/>
+        <location filename="../../inspector/ui/inspection_photos.py" line="78"/>
         <source>Photos (*.jpg *.jpeg *.png *.webp)</source>
         <translation>照片 (*.jpg *.jpeg *.png *.webp)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection_photos.py" line="89"/>
+        <location filename="../../inspector/ui/inspection_photos.py" line="93"/>
+        <source>the photo from %1</source>
+        <translation>来自 %1 的照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/inspection_photos.py" line="105"/>
         <source>Adding %1…</source>
         <translation>正在添加 %1…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection_photos.py" line="93"/>
+        <location filename="../../inspector/ui/inspection_photos.py" line="109"/>
         <source>%1 not added: %2</source>
         <translation>%1 未添加：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection_photos.py" line="118"/>
+        <location filename="../../inspector/ui/inspection_photos.py" line="134"/>
         <source>%1 added (SHA-256 %2…)</source>
         <translation>%1 已添加（SHA-256 %2…）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection_photos.py" line="129"/>
+        <location filename="../../inspector/ui/inspection_photos.py" line="145"/>
         <source>Opening the photo…</source>
         <translation>正在打开照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection_photos.py" line="138"/>
+        <location filename="../../inspector/ui/inspection_photos.py" line="154"/>
         <source>Annotate photo %1…</source>
         <translation>标注照片 %1…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/inspection_photos.py" line="153"/>
+        <location filename="../../inspector/ui/inspection_photos.py" line="169"/>
         <source>%1 annotation(s) saved as a layer; the original photo (SHA-256 %2…) is unchanged.</source>
         <translation>已保存 %1 处标注（单独图层）；照片原件（SHA-256 %2…）未改动。</translation>
     </message>
@@ -2403,34 +2408,39 @@ Because: %2</source>
 <context>
     <name>MediaEditor</name>
     <message>
-        <location filename="../../inspector/ui/widgets/media_editor.py" line="102"/>
+        <location filename="../../inspector/ui/widgets/media_editor.py" line="161"/>
         <source>Annotate this photo (arrows, circles, text)</source>
         <translation>标注这张照片（箭头、圆圈、文字）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/media_editor.py" line="121"/>
+        <location filename="../../inspector/ui/widgets/media_editor.py" line="168"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/media_editor.py" line="122"/>
+        <location filename="../../inspector/ui/widgets/media_editor.py" line="169"/>
         <source>Record sample (not available yet)</source>
         <translation>登记样品（暂未提供）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/media_editor.py" line="123"/>
+        <location filename="../../inspector/ui/widgets/media_editor.py" line="170"/>
         <source>Sign (not available yet)</source>
         <translation>签名（暂未提供）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/media_editor.py" line="125"/>
+        <location filename="../../inspector/ui/widgets/media_editor.py" line="172"/>
         <source>%1 attached</source>
         <translation>已附 %1 个</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/media_editor.py" line="128"/>
+        <location filename="../../inspector/ui/widgets/media_editor.py" line="175"/>
         <source>Or drop photo files here</source>
         <translation>也可将照片文件拖放到此处</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/media_editor.py" line="176"/>
+        <source>Take a photo</source>
+        <translation>拍照</translation>
     </message>
 </context>
 <context>
@@ -2795,49 +2805,49 @@ Because: %2</source>
 <context>
     <name>RedrawDialog</name>
     <message>
-        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="88"/>
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="69"/>
         <source>Recusal and redraw</source>
         <translation>回避重抽</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="89"/>
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="70"/>
         <source>%1 · %2
 Current team: %3</source>
         <translation>%1 · %2
 当前检查组：%3</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="93"/>
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="74"/>
         <source>&amp;Declared by</source>
         <translation>申请回避人员(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="94"/>
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="75"/>
         <source>The team member who declares the conflict of interest with this entity</source>
         <translation>声明与该检查对象存在利害关系的检查组成员</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="96"/>
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="77"/>
         <source>&amp;Reason</source>
         <translation>回避理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="98"/>
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="79"/>
         <source>Required, e.g. a relative works for this entity</source>
         <translation>必填，例如：近亲属在该单位任职</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="100"/>
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="81"/>
         <source>The member is recused from this entity and its team is drawn again on the record by the published algorithm (hash-rank-v1-redraw), from the protocol and the earlier redraws: anyone can recompute it. A team is never edited by hand. The redraw is final and numbered; save the records with the protocol.</source>
         <translation>该成员回避此检查对象，检查组按公开算法（hash-rank-v1-redraw）依据抽取记录和此前的重抽记录重新抽取并留痕，任何人都可复算。检查组从不手工修改。重抽结果为最终结果并依次编号，请将重抽记录与抽取记录一并保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="104"/>
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="85"/>
         <source>Recuse and redraw</source>
         <translation>回避并重抽</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="112"/>
+        <location filename="../../inspector/ui/widgets/redraw_dialog.py" line="93"/>
         <source>Write the reason for the recusal: it is kept in the redraw record.</source>
         <translation>请填写回避理由：理由将记入重抽记录。</translation>
     </message>
@@ -2845,112 +2855,112 @@ Current team: %3</source>
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="237"/>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="220"/>
         <source>Findings the clue rests on (loading…)</source>
         <translation>线索所依据的检查事项（正在加载…）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="239"/>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="222"/>
         <source>Findings the clue rests on: the record has none</source>
         <translation>线索所依据的检查事项：记录中没有检查事项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="241"/>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="224"/>
         <source>Findings the clue rests on (problems first)</source>
         <translation>线索所依据的检查事项（问题项在前）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="291"/>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="274"/>
         <source>Refer a case clue</source>
         <translation>移送案件线索</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="292"/>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="275"/>
         <source>Case clue from the inspection of %1</source>
         <translation>对 %1 检查中发现的案件线索</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="297"/>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="280"/>
         <source>Refer &amp;to</source>
         <translation>移送对象(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="298"/>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="281"/>
         <source>&amp;Recipient</source>
         <translation>接收单位(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="300"/>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="283"/>
         <source>Required: the office or department by name, e.g. the county enforcement brigade</source>
         <translation>必填：接收的机构或部门名称，如县市场监管综合执法大队</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="302"/>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="285"/>
         <source>&amp;Summary</source>
         <translation>线索摘要(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="304"/>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="287"/>
         <source>Required: the suspected facts in a few sentences</source>
         <translation>必填：简述涉嫌违法的事实</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="306"/>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="289"/>
         <source>Suspected crime: under State Council Decree No. 310 (移送涉嫌犯罪案件的规定) the head decides within 3 days of this referral, and an approved case is transferred to the public security organ within 24 hours.</source>
         <translation>涉嫌犯罪：依据《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号），负责人应在 3 日内作出是否移送的决定；批准移送的，应在 24 小时内移送公安机关。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="310"/>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="293"/>
         <source>Goods involved (涉案物品清单)</source>
         <translation>涉案物品清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="312"/>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="295"/>
         <source>Name</source>
         <translation>物品名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="312"/>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="295"/>
         <source>Specification</source>
         <translation>规格型号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="312"/>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="295"/>
         <source>Batch / date</source>
         <translation>批号/生产日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="313"/>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="296"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="313"/>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="296"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="313"/>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="296"/>
         <source>Kept at</source>
         <translation>存放地点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="313"/>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="296"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="314"/>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="297"/>
         <source>&amp;Add row</source>
         <translation>添加一行(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="315"/>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="298"/>
         <source>Remo&amp;ve row</source>
         <translation>删除一行(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="316"/>
+        <location filename="../../inspector/ui/widgets/referral_dialog.py" line="299"/>
         <source>Refer</source>
         <translation>移送</translation>
     </message>
@@ -3286,72 +3296,72 @@ Current team: %3</source>
 <context>
     <name>StartInspectionDialog</name>
     <message>
-        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="143"/>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="120"/>
         <source>Start the inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="145"/>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="122"/>
         <source>Inspectors present (at least two, from the drawn team)</source>
         <translation>在场检查人员（至少两名，须为抽取的检查组成员）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="149"/>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="126"/>
         <source>%1 (%2) · certificate %3 · valid until %4</source>
         <translation>%1（%2）· 执法证 %3 · 有效期至 %4</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="155"/>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="132"/>
         <source>%1 · expired or missing</source>
         <translation>%1 · 已过期或无证件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="157"/>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="134"/>
         <source>Lead inspector</source>
         <translation>主检人员</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="158"/>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="135"/>
         <source>Assisting inspector</source>
         <translation>协检人员</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="160"/>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="137"/>
         <source>The certificates were shown to the party (Administrative Penalty Law art. 55)</source>
         <translation>已出示执法证件（《行政处罚法》第五十五条）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="162"/>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="139"/>
         <source>Everyone present declared no conflict of interest with the entity</source>
         <translation>在场人员均无需回避（与检查对象无利害关系）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="163"/>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="140"/>
         <source>&amp;Place</source>
         <translation>检查地点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="164"/>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="141"/>
         <source>Where the inspection takes place</source>
         <translation>实施检查的地点</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="165"/>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="142"/>
         <source>&amp;Checklist</source>
         <translation>检查清单(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="166"/>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="143"/>
         <source>The latest published version is used for the whole inspection</source>
         <translation>使用最新发布的版本，整个检查过程中不变</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="168"/>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="145"/>
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="177"/>
+        <location filename="../../inspector/ui/widgets/start_inspection_dialog.py" line="154"/>
         <source>No checklist is published yet: an administrator publishes one in the checklist library.</source>
         <translation>尚无已发布的检查清单：请管理员在检查清单库中发布。</translation>
     </message>

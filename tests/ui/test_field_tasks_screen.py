@@ -29,7 +29,7 @@ from inspector.core.directory import EntityType
 from inspector.core.follow_up import FollowUp
 from inspector.core.lifecycles import TaskRole, TaskSource, TaskStatus
 from inspector.core.roles import Role
-from inspector.core.text import Lang
+from inspector.core.text import Lang, LocalText
 from inspector.db.models import (
     ChecklistDraft,
     Inspection,
@@ -41,7 +41,7 @@ from inspector.db.models import (
     Task,
     TaskInspector,
 )
-from inspector.media import AnnotationLayer, Arrow, Circle
+from inspector.media import AnnotationLayer, Arrow, CameraUnavailableError, Circle
 from inspector.services import checklist_drafts, checklist_library, field_tasks
 from inspector.services.workspace import Workspace
 from inspector.ui.screens.field_tasks import OVERDUE_BRUSH, FieldTasksScreen
@@ -481,3 +481,49 @@ def test_a_team_lead_creates_an_ad_hoc_task_from_the_screen_and_an_inspector_can
     dialog.reason_edit.setPlainText("12315 投诉 No.2026112800031：销售过期食品")
     qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return, CTRL)
     assert dialog.error_label.text() == f"{setup.name} 已有未完成的检查任务"
+
+
+class StillCamera:
+    """A camera that hands out still JPEGs, as a device would (none exists here)."""
+
+    name = "测试相机"
+
+    def __init__(self, shots: list[bytes]) -> None:
+        self.shots = shots
+
+    def capture(self) -> bytes:
+        if not self.shots:
+            raise CameraUnavailableError(LocalText("相机忙", "the camera is busy"))
+        return self.shots.pop(0)
+
+
+def test_where_a_camera_exists_a_photo_item_takes_a_photo_with_it(
+        launch: Launcher, qtbot: QtBot, tmp_path: Path) -> None:
+    app, screen, setup = field_screen(launch, tmp_path)
+    assert screen.form is None
+    buffer = io.BytesIO()
+    Image.new("RGB", (1024, 768), (10, 120, 60)).save(buffer, "JPEG")
+    shot = buffer.getvalue()
+    app.ctx.camera = StillCamera([shot])
+    start(screen, qtbot, setup)
+    assert screen.form is not None
+    editor = screen.form.row("site_photo").editor
+    assert isinstance(editor, MediaEditor) and editor.capture_button.isVisibleTo(editor)
+    assert editor.capture_button.text() == "拍照"
+
+    qtbot.mouseClick(editor.capture_button, LEFT)
+
+    qtbot.waitUntil(lambda: "已添加" in screen.message_label.text())
+    assert screen.form.answers()["site_photo"] == (hashlib.sha256(shot).hexdigest(),)
+    qtbot.mouseClick(editor.capture_button, LEFT)  # no more shots: the camera says so
+    qtbot.waitUntil(lambda: "相机忙" in screen.message_label.text())
+    assert stored(app, Photo) == 1
+
+
+def test_without_a_camera_no_photo_can_be_taken(launch: Launcher, qtbot: QtBot,
+                                                tmp_path: Path) -> None:
+    _app, screen, setup = field_screen(launch, tmp_path)
+    start(screen, qtbot, setup)
+    assert screen.form is not None
+    editor = screen.form.row("site_photo").editor
+    assert isinstance(editor, MediaEditor) and not editor.capture_button.isVisibleTo(editor)

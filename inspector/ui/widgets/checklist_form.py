@@ -13,7 +13,8 @@ problems beside it in red and the progress "已答 X / 必答 Y". Signals:
 attach photos to a photo item, or ``media_dropped(key, paths)`` when photo files are
 dropped on it (the screen holding the inspection attaches them and shows the result
 with :meth:`ChecklistForm.set_answer` and :meth:`ChecklistForm.set_thumbnails`), and
-``annotation_requested(sha256)`` when a photo's thumbnail is clicked. The
+``annotation_requested(sha256)`` when a photo's thumbnail is clicked, and
+``capture_requested(key)`` when "拍照" is asked for (:meth:`set_camera_available`). The
 form keeps answers in memory only: saving them (autosave on ``answer_changed``) belongs
 to the caller.
 
@@ -81,6 +82,7 @@ class ChecklistForm(QWidget):
     media_requested = Signal(str)  # a photo item's key: the user asks to attach photos
     media_dropped = Signal(str, list)  # a photo item's key, the photo files dropped on it
     annotation_requested = Signal(str)  # a photo's original SHA-256: annotate it
+    capture_requested = Signal(str)  # a photo item's key: take a photo with the camera
 
     def __init__(self, checklist: Checklist, lang: Lang, *,
                  entity: Mapping[str, Value] | None = None, today: date | None = None,
@@ -92,6 +94,7 @@ class ChecklistForm(QWidget):
         self._today = today or date.today()
         self._answers: dict[str, Value] = {}
         self._thumbnails: dict[str, bytes] = {}  # photo thumbnails by original's SHA-256
+        self._camera = False
         self._items = {item.key: item for item in checklist.items}
         self._order = {key: number for number, key in enumerate(self._items)}
         self._built: dict[str, _Row] = {}
@@ -150,6 +153,9 @@ class ChecklistForm(QWidget):
             editor.media_dropped.connect(
                 lambda paths, key=key: self.media_dropped.emit(key, paths))
             editor.annotation_requested.connect(self.annotation_requested.emit)
+            editor.capture_requested.connect(
+                lambda key=key: self.capture_requested.emit(key))
+            editor.set_camera_available(self._camera)
             editor.set_thumbnails(self._thumbnails)
         editor.advance_requested.connect(lambda key=key: self.focus_next_item(key))
         row = _Row(item, editor)
@@ -213,6 +219,13 @@ class ChecklistForm(QWidget):
             row.editor.set_value(self._answers.get(key))
             row.editor.set_extra(self._answers)
         self._state = self._recompute(name_revealed=False)
+
+    def set_camera_available(self, available: bool) -> None:
+        """Offer "拍照" on the photo items (where a camera exists)."""
+        self._camera = available
+        for row in self._built.values():
+            if isinstance(row.editor, MediaEditor):
+                row.editor.set_camera_available(available)
 
     def set_thumbnails(self, thumbnails: Mapping[str, bytes]) -> None:
         """Photo thumbnails (JPEG bytes by the original's SHA-256) for the photo items."""

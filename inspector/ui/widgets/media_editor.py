@@ -9,7 +9,9 @@ others ignored) and shows the attached photos as small thumbnails (at most
 screen hands them over with :meth:`MediaEditor.set_thumbnails` (JPEG bytes by the
 original's SHA-256; a thumbnail not given shows as a grey box). A thumbnail is a button:
 clicking it (or Space on it) asks to annotate that photo
-(``annotation_requested(sha256)``). Samples and signatures have no capture here yet
+(``annotation_requested(sha256)``). Where a camera exists
+(:meth:`MediaEditor.set_camera_available`) a photo item also offers "拍照"
+(``capture_requested``). Samples and signatures have no capture here yet
 (the sample issue builds them).
 """
 
@@ -40,6 +42,7 @@ class MediaEditor(ItemEditor):
     media_requested = Signal()
     media_dropped = Signal(list)  # list[Path]
     annotation_requested = Signal(str)  # the original's SHA-256
+    capture_requested = Signal()  # take a photo with the camera
 
     def __init__(self, item: Item, parent: QWidget | None = None) -> None:
         super().__init__(item, parent)
@@ -51,6 +54,11 @@ class MediaEditor(ItemEditor):
         self.button.setObjectName(f"{item.key}_button")
         self.button.clicked.connect(self.media_requested.emit)
         self.row.addWidget(self.button)
+        self.capture_button = QPushButton()
+        self.capture_button.setObjectName(f"{item.key}_capture")
+        self.capture_button.clicked.connect(self.capture_requested.emit)
+        self.capture_button.hide()  # shown only where a camera exists
+        self.row.addWidget(self.capture_button)
         self.row.addStretch(1)
         self.strip = QHBoxLayout()
         self.strip.setContentsMargins(0, 2, 0, 0)
@@ -61,6 +69,9 @@ class MediaEditor(ItemEditor):
 
     def value(self) -> Value:
         return self._value
+
+    def set_camera_available(self, available: bool) -> None:
+        self.capture_button.setVisible(available and self.item.kind is ItemKind.PHOTO)
 
     def set_value(self, value: Value) -> None:
         self._value = value
@@ -86,7 +97,7 @@ class MediaEditor(ItemEditor):
                 if sha in self._buttons]
 
     def focus_widgets(self) -> list[QWidget]:
-        return [self.button]
+        return [self.button, self.capture_button]
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
@@ -162,3 +173,4 @@ class MediaEditor(ItemEditor):
         self.button.setText(text)
         if kind is ItemKind.PHOTO:
             self.button.setToolTip(self.tr("Or drop photo files here"))
+            self.capture_button.setText(self.tr("Take a photo"))
