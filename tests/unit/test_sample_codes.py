@@ -25,7 +25,7 @@ codes = st.builds(make_sample_code, divisions, st.integers(2000, 2099), devices,
 def test_a_code_reads_as_documented() -> None:
     code = make_sample_code("130123", 2026, "0A3", 17)
     text = str(code)
-    assert text[:16] == "1326" "0123" "0A3" "00017" and len(text) == LENGTH
+    assert text == "132601230A300017E" and len(text) == LENGTH  # docs/sampling.md
     assert parse_sample_code(f"  {text.lower()} ") == code
     assert code.portion(1) == f"{text}-P01" and code.portion(2) == f"{text}-P02"
     assert parse_portion_code(code.portion(2)) == (code, 2)
