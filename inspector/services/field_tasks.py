@@ -22,10 +22,18 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from inspector.core.lifecycles import InspectionStatus, TaskRole, TaskSource, TaskStatus
-from inspector.db.models import Inspection, Inspector, MarketEntity, Task, TaskInspector
+from inspector.db.models import (
+    Inspection,
+    Inspector,
+    MarketEntity,
+    Task,
+    TaskInspector,
+    WorkspaceSetting,
+)
 from inspector.forms.expressions import Value
 from inspector.services.inspections import entity_fields
 from inspector.services.store import Store
+from inspector.services.sync_session import STAFF_KEY
 
 RECENT_DAYS = 30
 FIELD_STATUSES = (TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS, TaskStatus.COMPLETED)
@@ -131,6 +139,13 @@ def entity_history(store: Store, entity_uuid: str) -> tuple[PastInspection, ...]
                                     i.content_hash, i.revision_of_id is not None,
                                     i.id in corrected)
                      for i in rows)
+
+
+def signed_in_staff_id(store: Store) -> str:
+    """The staff id of the inspector this laptop signed in as ("" before any sign-in)."""
+    with store.read() as session:
+        setting = session.get(WorkspaceSetting, STAFF_KEY)
+        return setting.value if setting is not None else ""
 
 
 def entity_fields_for(store: Store, entity_uuid: str) -> dict[str, Value]:

@@ -25,12 +25,14 @@ from inspector.services.workspace import Workspace, WorkspacePaths
 from inspector.sync.credentials import CredentialStore
 from inspector.sync.database import Database
 from inspector.sync.engine import DONE, SyncEngine, SyncOptions, SyncReport
-from inspector.sync.protocol import DeviceInfo
+from inspector.sync.protocol import DeviceInfo, UserInfo
 from inspector.sync.transport import Transport
 
 SERVER_KEY = "sync.server"
 USER_KEY = "sync.user"
 PREFIX_KEY = "sync.sample_prefix"
+DIVISION_KEY = "sync.division"  # the signed-in account's division code (issues sample codes)
+STAFF_KEY = "sync.staff_id"  # the signed-in inspector's staff id ("my tasks")
 LAST_SUCCESS_KEY = "sync.last_success"
 CA_FILE_KEY = "sync.ca_file"
 
@@ -47,34 +49,40 @@ class Connection:
 def sign_in(workspace: Workspace, connection: Connection, password: str,
             credentials: CredentialStore) -> DeviceInfo:
     """Both halves of a sign-in on the calling thread (the command line)."""
-    token, device = authenticate(connection, password, workspace.device_id)
+    token, device, user = authenticate(connection, password, workspace.device_id)
     credentials.save(connection.server, connection.username, token)
     with workspace.store.write() as session:
-        remember_sign_in(session, connection, device)
+        remember_sign_in(session, connection, device, user)
     return device
 
 
 def authenticate(connection: Connection, password: str, device_id: str,
-                 ) -> tuple[str, DeviceInfo]:
-    """The network half of a sign-in: log in, enroll this device; returns the token.
+                 ) -> tuple[str, DeviceInfo, UserInfo]:
+    """The network half of a sign-in: log in, enroll this device; returns the token, the
+    device (its sample prefix) and who signed in (their division and staff id).
 
     Raises the transport's errors (wrong password: AuthError; no network: OfflineError).
     """
     transport = Transport(connection.server, ca_file=connection.ca_file)
     try:
-        transport.login(connection.username, password, device_id)
+        login = transport.login(connection.username, password, device_id)
         device = transport.enroll(device_id, _device_name())
     finally:
         transport.close()
     assert transport.token is not None
-    return transport.token, device
+    return transport.token, device, login.user
 
 
-def remember_sign_in(session: Session, connection: Connection, device: DeviceInfo) -> None:
-    """The database half: where and as whom this workspace syncs, and its sample prefix."""
+def remember_sign_in(session: Session, connection: Connection, device: DeviceInfo,
+                     user: UserInfo | None = None) -> None:
+    """The database half: where and as whom this workspace syncs, its sample prefix, and
+    the account's division and staff id (when the platform gave them)."""
     _put(session, SERVER_KEY, connection.server)
     _put(session, USER_KEY, connection.username)
     _put(session, PREFIX_KEY, device.sample_prefix)
+    if user is not None:
+        _put(session, DIVISION_KEY, user.region_code)
+        _put(session, STAFF_KEY, user.staff_id or "")
     if connection.ca_file is not None:
         _put(session, CA_FILE_KEY, str(connection.ca_file))
 

@@ -79,9 +79,15 @@ class FinalizeRequest:
     signatures: tuple[SignatureGiven, ...]
 
 
-def load_field_tasks(today: date) -> Op[tuple[FieldTaskView, ...]]:
-    return Op("load_field_tasks",
-              lambda env: field_tasks.list_field_tasks(env.workspace.store, today))
+def load_field_tasks(today: date, mine_only: bool = False) -> Op[tuple[FieldTaskView, ...]]:
+    """The task list; ``mine_only`` keeps the signed-in inspector's own tasks (all of
+    them while this laptop has not signed in, so it knows no staff id)."""
+    def body(env: OpEnv) -> tuple[FieldTaskView, ...]:
+        store = env.workspace.store
+        staff_id = field_tasks.signed_in_staff_id(store) if mine_only else None
+        return field_tasks.list_field_tasks(store, today, staff_id=staff_id or None)
+
+    return Op("load_field_tasks", body)
 
 
 def load_entity_history(entity_uuid: str) -> Op[tuple[PastInspection, ...]]:

@@ -36,7 +36,7 @@ from inspector.services.changes import Topic
 from inspector.services.sync_session import Connection, authenticate, run_sync
 from inspector.services.sync_status import SyncOverview
 from inspector.sync.engine import DONE, FAILED, OFFLINE, SIGNED_OUT, SyncOptions, SyncReport
-from inspector.sync.protocol import DeviceInfo
+from inspector.sync.protocol import DeviceInfo, UserInfo
 from inspector.sync.transport import OfflineError, Transport, TransportError
 from inspector.sync.uploads import FileProgress
 from inspector.ui import sync_ops
@@ -63,7 +63,7 @@ class SyncController(QObject):
     finished = Signal(object)  # SyncReport
     password_needed = Signal()
 
-    _authenticated = Signal(object, object)  # Connection, DeviceInfo (from the pool)
+    _authenticated = Signal(object, object, object)  # Connection, DeviceInfo, UserInfo
     _auth_failed = Signal(object)  # exception
     _file_progressed = Signal(object)  # FileProgress
     _sync_done = Signal(object)  # SyncReport
@@ -198,17 +198,18 @@ class SyncController(QObject):
 
         def job() -> None:  # on the compute pool
             try:
-                token, device = authenticate(connection, password, device_id)
+                token, device, user = authenticate(connection, password, device_id)
                 credentials.save(connection.server, connection.username, token)
             except Exception as exc:  # every failure is reported, in plain words
                 self._emit("_auth_failed", exc)
                 return
-            self._emit("_authenticated", connection, device)
+            self._emit("_authenticated", connection, device, user)
 
         self._ctx.compute.submit(job)
         return True
 
-    def _on_authenticated(self, connection: Connection, device: DeviceInfo) -> None:
+    def _on_authenticated(self, connection: Connection, device: DeviceInfo,
+                          user: UserInfo) -> None:
         def remembered(_none: None) -> None:
             self.connection, self._has_token = connection, True
             self.signing_in, self.needs_password, self.online = False, False, True
@@ -224,7 +225,7 @@ class SyncController(QObject):
         def failed(error: BaseException) -> None:
             self._on_auth_failed(error)
 
-        self._ctx.db.submit(sync_ops.remember_connection(connection, device),
+        self._ctx.db.submit(sync_ops.remember_connection(connection, device, user),
                             on_result=remembered, on_error=failed)
 
     def _on_auth_failed(self, error: BaseException) -> None:

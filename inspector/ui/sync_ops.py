@@ -31,7 +31,7 @@ from inspector.services.sync_status import (
     write_diagnostic_bundle,
 )
 from inspector.sync.database import InlineDatabase
-from inspector.sync.protocol import DeviceInfo
+from inspector.sync.protocol import DeviceInfo, UserInfo
 from inspector.ui.db_worker import DbWorker, Op, OpEnv
 
 T = TypeVar("T")
@@ -72,10 +72,11 @@ def load_connection() -> Op[Connection | None]:
     return Op("load_connection", lambda env: saved_connection(env.workspace))
 
 
-def remember_connection(connection: Connection, device: DeviceInfo) -> Op[None]:
+def remember_connection(connection: Connection, device: DeviceInfo,
+                        user: UserInfo | None = None) -> Op[None]:
     def body(env: OpEnv) -> None:
         with env.workspace.store.write() as session:
-            remember_sign_in(session, connection, device)
+            remember_sign_in(session, connection, device, user)
 
     return Op("remember_connection", body)
 

@@ -40,9 +40,11 @@ from inspector.db.models import (
     Recusal,
     Task,
     TaskInspector,
+    WorkspaceSetting,
 )
 from inspector.media import AnnotationLayer, Arrow, CameraUnavailableError, Circle
 from inspector.services import checklist_drafts, checklist_library, field_tasks
+from inspector.services.sync_session import STAFF_KEY
 from inspector.services.workspace import Workspace
 from inspector.ui.screens.field_tasks import OVERDUE_BRUSH, FieldTasksScreen
 from inspector.ui.widgets.media_editor import MediaEditor
@@ -527,3 +529,24 @@ def test_without_a_camera_no_photo_can_be_taken(launch: Launcher, qtbot: QtBot,
     assert screen.form is not None
     editor = screen.form.row("site_photo").editor
     assert isinstance(editor, MediaEditor) and not editor.capture_button.isVisibleTo(editor)
+
+
+def test_an_inspector_signed_in_to_the_platform_sees_only_their_own_tasks(
+        launch: Launcher, qtbot: QtBot, tmp_path: Path) -> None:
+    app, screen, setup = field_screen(launch, tmp_path)  # acting as an inspector
+    assert screen.model.find_row(lambda t: t.uuid == setup.task) is not None
+
+    def signed_in_as(staff_id: str) -> None:
+        def work(ws: Workspace) -> None:
+            with ws.store.write() as session:
+                session.merge(WorkspaceSetting(key=STAFF_KEY, value=staff_id))
+        on_db(app, work)
+
+    signed_in_as("NOT-ON-THE-TEAM")
+    screen.reload()
+    assert screen.model.find_row(lambda t: t.uuid == setup.task) is None
+    app.ctx.set_role(Role.TEAM_LEAD)  # a team lead sees every task
+    assert screen.model.find_row(lambda t: t.uuid == setup.task) is not None
+    signed_in_as(setup.team[1])
+    app.ctx.set_role(Role.INSPECTOR)
+    assert screen.model.find_row(lambda t: t.uuid == setup.task) is not None

@@ -7,7 +7,8 @@ shows, whenever the bus reports tasks, entities, inspectors or checklists (not d
 autosaving an answer does not reload it). It lists the entity, its 信用代码, the due
 date, the status (待检查 / 检查中 / 已完成; an open task past its due date says 逾期 and
 its row is tinted red) and the team (the lead first), open tasks first by due date as
-the service returns them; the search box filters by name, code or address. Below, the
+the service returns them (an inspector signed in to the platform sees the tasks whose
+team names them); the search box filters by name, code or address. Below, the
 selected task's details: address, legal representative, risk class, check items,
 window, the team with each 执法证 and its validity (expired or missing in red), and the
 entity's finalized records in an
@@ -278,7 +279,7 @@ class FieldTasksScreen(QWidget):
         self.loading = LoadOnShow(self, ctx, self.reload, frozenset({
             Topic.TASKS, Topic.ENTITIES, Topic.INSPECTORS, Topic.CHECKLISTS}))
         ctx.language_changed.connect(lambda _lang: self.retranslate())
-        ctx.role_changed.connect(lambda _role: self._enable())
+        ctx.role_changed.connect(lambda _role: self._role_changed())
         self.retranslate()
         if ctx.workspace is not None:
             self.loading.workspace_opened()
@@ -289,8 +290,9 @@ class FieldTasksScreen(QWidget):
         if self._ctx.workspace is None:
             return
         self.loading.loaded()
-        self._ctx.db.submit(field_ops.load_field_tasks(self._today), on_result=self._loaded,
-                            on_error=self._failed)
+        mine = self._ctx.role is Role.INSPECTOR  # an inspector sees their own tasks
+        self._ctx.db.submit(field_ops.load_field_tasks(self._today, mine),
+                            on_result=self._loaded, on_error=self._failed)
         self._ctx.db.submit(draft_ops.load_fillable_checklists(),
                             on_result=self._checklists_loaded, on_error=self._failed)
 
@@ -487,6 +489,11 @@ class FieldTasksScreen(QWidget):
         self._show(None, None)
         self._set_message(lambda: self.tr("Finalized; record hash %1…")
                           .replace("%1", done.content_hash[:SHORT_HASH]))
+
+    def _role_changed(self) -> None:
+        self._enable()
+        if self.isVisible():
+            self.reload()  # an inspector's list holds their own tasks only
 
     # -- ad-hoc tasks ----------------------------------------------------------------------
 
