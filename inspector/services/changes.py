@@ -21,6 +21,7 @@ class Topic(StrEnum):
     CHECKLISTS = "checklists"
     DRAFTS = "drafts"
     REFERRALS = "referrals"
+    SAMPLES = "samples"
 
 
 ChangeSet = frozenset[Topic]

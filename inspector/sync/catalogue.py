@@ -128,7 +128,9 @@ SAMPLE_PORTION = SyncKind(
     references={"sample": Reference("sample_id", Sample)})
 CUSTODY_EVENT = SyncKind(
     "custody_event", CustodyEvent, upstream=True, feed="fieldwork",
-    columns=("kind", "occurred_at", "from_party", "to_party", "seal_intact", "note"),
+    columns=("kind", "occurred_at", "from_party", "to_party", "seal_intact", "note", "seq",
+             "actor", "place", "result", "report_number", "reason", "photo_sha256",
+             "prev_hash", "hash"),
     references={"portion": Reference("portion_id", SamplePortion)})
 DEVICE_AUDIT_EVENT = SyncKind(
     "device_audit_event", AuditEvent, upstream=True, tombstones=False,

@@ -46,7 +46,7 @@ def test_a_task_needs_a_team_of_two_and_inspectors_cannot_make_tasks(central: Ce
     alone = central.login("lead").push(item("task", {"inspectors": ["ZD001"]}))[0]
     assert alone["status"] == "refused" and "inspectors" in alone["reason"]
     own = central.login("zhang").push(item("task", {"inspectors": ["ZD001", "ZD002"]}))[0]
-    assert own["status"] == "refused" and "may not push task" in own["reason"]
+    assert own["status"] == "refused" and "do not create tasks" in own["reason"]
 
 
 def test_checklists_reach_everyone_and_versions_are_immutable(central: Central) -> None:

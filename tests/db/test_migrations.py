@@ -52,6 +52,7 @@ TRIGGERS = {
     "inspection_finalized_immutable", "inspection_finalized_undeletable",
     "signature_immutable", "signature_undeletable",
     "photo_annotation_immutable", "photo_annotation_undeletable",
+    "custody_event_immutable", "custody_event_undeletable",
     "finding_finalized_immutable", "finding_finalized_undeletable",
 }
 TEST_REVISION = "9002"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from inspector.core.lifecycles import CustodyEventKind, PortionRole
@@ -42,7 +42,10 @@ class SamplePortion(SyncMixin, Base):
 
 
 class CustodyEvent(SyncMixin, Base):
+    """One hash-chained custody event of a portion (:mod:`inspector.core.custody`)."""
+
     __tablename__ = "custody_event"
+    __table_args__ = (Index("ix_custody_event_portion_seq", "portion_id", "seq", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     portion_id: Mapped[int] = mapped_column(ForeignKey("sample_portion.id"), index=True)
@@ -52,3 +55,12 @@ class CustodyEvent(SyncMixin, Base):
     to_party: Mapped[str] = mapped_column(String(500), default="")
     seal_intact: Mapped[bool | None]
     note: Mapped[str] = mapped_column(Text, default="")
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    place: Mapped[str] = mapped_column(String(500), default="")
+    result: Mapped[str] = mapped_column(String(8), default="")  # "pass" / "fail"
+    report_number: Mapped[str] = mapped_column(String(100), default="")
+    reason: Mapped[str] = mapped_column(String(2000), default="")
+    photo_sha256: Mapped[str] = mapped_column(String(64), default="")
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    hash: Mapped[str] = mapped_column(String(64), default="")
