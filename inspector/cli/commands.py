@@ -1,5 +1,5 @@
-"""The command-line tools that need no window: uscc, import, audit verify, draw verify,
-checklist validate, calendar, sync.
+"""The command-line tools that need no window: uscc, import, audit verify, custody
+verify, draw verify, checklist validate, calendar, sync.
 
 Contract: each function runs one command inline on the calling thread, prints results
 to stdout and problems to stderr in the chosen language, and returns the exit code
@@ -37,6 +37,7 @@ from inspector.services.directory_import import (
     import_directory,
 )
 from inspector.services.reference_data import install_calendar_file, load_calendar, load_divisions
+from inspector.services.samples import verify_custody
 from inspector.services.sync_session import Connection, run_sync, saved_connection, sign_in
 from inspector.services.workspace import Workspace, local_actor, open_workspace, resolve_data_dir
 from inspector.sync.credentials import CredentialStore
@@ -177,6 +178,26 @@ def verify_audit(data_dir: str | None, lang: Lang) -> int:
                     f"audit log tampered with: broken at event {verdict.broken_at}").render(lang),
           file=sys.stderr)
     print(verdict.message.render(lang), file=sys.stderr)
+    return EXIT_PROBLEMS
+
+
+def verify_custody_chains(data_dir: str | None, lang: Lang) -> int:
+    """``inspector custody verify``: 0 when every portion's chain of custody is intact,
+    1 listing every gap, break or out-of-order event."""
+    workspace = _open(data_dir, lang)
+    if workspace is None:
+        return EXIT_REFUSED
+    try:
+        problems = verify_custody(workspace)
+    finally:
+        workspace.store.close()
+    if not problems:
+        print(LocalText("样品流转记录完整：每个份样的记录链均无缺失、断裂或次序错误",
+                        "custody intact: no gap, break or out-of-order event in any "
+                        "portion's chain").render(lang))
+        return EXIT_OK
+    for problem in problems:
+        print(problem.message.render(lang), file=sys.stderr)
     return EXIT_PROBLEMS
 
 

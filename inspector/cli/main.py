@@ -54,6 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", help="the tamper-evident audit log")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)
     audit_sub.add_parser("verify", help="check the hash chain; exit 1 naming the first break")
+    custody = sub.add_parser("custody", help="samples' chains of custody (docs/sampling.md)")
+    custody_sub = custody.add_subparsers(dest="custody_command", required=True)
+    custody_sub.add_parser("verify", help="check every portion's chain; exit 1 listing "
+                                          "every gap, break or out-of-order event")
     draw = sub.add_parser("draw", help="the random draw (docs/draw.md)")
     draw_sub = draw.add_subparsers(dest="draw_command", required=True)
     draw_verify = draw_sub.add_parser(
@@ -188,6 +192,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return commands.import_file(args.data_dir, args.kind, args.file, lang)
     if command == "audit":
         return commands.verify_audit(args.data_dir, lang)
+    if command == "custody":
+        return commands.verify_custody_chains(args.data_dir, lang)
     if command in ("draw", "plan", "disclosure", "tasks"):
         return _planning(args, lang)
     if command == "checklist" and args.checklist_command == "validate":

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from inspector.cli.main import main
 from inspector.core.lifecycles import CustodyEventKind, PortionRole
 from inspector.core.sample_codes import parse_portion_code
 from inspector.db.models import CustodyEvent, Sample
@@ -130,3 +131,18 @@ def test_a_tampered_chain_is_found(workspace: Workspace, tmp_path: Path) -> None
         connection.commit()
     problems = verify_custody(workspace)
     assert [(p.seq, p.kind.value) for p in problems] == [(1, "content")]
+
+
+def test_the_command_line_verifies_every_chain(workspace: Workspace, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    started = sampling(workspace, tmp_path)
+    take_sample(workspace, FIELD, started.inspection, FORM, now=MORNING)
+    root = str(workspace.paths.root)
+    assert main(["--data-dir", root, "--lang", "en", "custody", "verify"]) == 0
+    assert "custody intact" in capsys.readouterr().out
+    with closing(sqlite3.connect(workspace.paths.database)) as connection:
+        connection.execute("DROP TRIGGER custody_event_undeletable")
+        connection.execute("DELETE FROM custody_event WHERE id = 1")
+        connection.commit()
+    assert main(["--data-dir", root, "--lang", "en", "custody", "verify"]) == 1
+    assert "custody event 1" in capsys.readouterr().err
