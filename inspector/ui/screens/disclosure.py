@@ -35,6 +35,12 @@ from inspector.core.text import Lang
 from inspector.services.changes import ChangeSet, Topic
 from inspector.services.disclosure import TASK_CANCELLED, TASK_REASSIGNED, DisclosureRow
 from inspector.ui import planning_ops
+from inspector.ui.board_palette import (
+    CLOSED_FOREGROUND,
+    OVERDUE_BACKGROUND,
+    OVERDUE_FOREGROUND,
+    WAITING_BACKGROUND,
+)
 from inspector.ui.context import AppContext
 from inspector.ui.record_table import EXTENDED, record_table
 from inspector.ui.snapshot_table_model import AnyIndex, Column, SnapshotTableModel
@@ -46,12 +52,8 @@ from inspector.ui.widgets.feedback import (
     show_message,
 )
 
-_OVERDUE = QBrush(QColor("#b3261e"))
-_APPROVED = QBrush(QColor("#6b6b6b"))
-_OVERDUE_BACKGROUND = QBrush(QColor("#f8c9c4"))
 _SOON_BACKGROUND = QBrush(QColor("#fde2c8"))
 _DUTY_BACKGROUND = QBrush(QColor("#ffd8a8"))
-_WAITING_BACKGROUND = QBrush(QColor("#fff4d6"))
 _SOON_DAYS = 5
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 _FONT = Qt.ItemDataRole.FontRole.value
@@ -64,13 +66,13 @@ class DisclosureTableModel(SnapshotTableModel[DisclosureRow]):
         columns: list[Column[DisclosureRow]] = [
             Column(lambda: self.tr("Approval"), lambda r, _l: self.approval_text(r),
                    sort_key=lambda r: r.approved,
-                   background=lambda r: None if r.approved else _WAITING_BACKGROUND),
+                   background=lambda r: None if r.approved else WAITING_BACKGROUND),
             Column(lambda: self.tr("Publish by"), lambda r, _l: self.deadline_text(r),
                    sort_key=lambda r: r.due_on,
                    tooltip=lambda r, _l: self.deadline_tooltip(r)),
             Column(lambda: self.tr("Working days left"), lambda r, _l: self.days_text(r),
                    sort_key=lambda r: r.working_days_left, align_right=True,
-                   background=lambda r: None if r.approved else _OVERDUE_BACKGROUND
+                   background=lambda r: None if r.approved else OVERDUE_BACKGROUND
                    if r.overdue else _SOON_BACKGROUND
                    if r.working_days_left <= _SOON_DAYS else None),
             Column(lambda: self.tr("Duties"), lambda r, _l: self.duties_text(r),
@@ -94,8 +96,8 @@ class DisclosureTableModel(SnapshotTableModel[DisclosureRow]):
         if role == _FOREGROUND:
             row = self.row_at(index.row())
             if row.approved:
-                return _APPROVED
-            return _OVERDUE if row.overdue else None
+                return CLOSED_FOREGROUND
+            return OVERDUE_FOREGROUND if row.overdue else None
         if role == _FONT:
             row = self.row_at(index.row())
             return self._bold if row.overdue and not row.approved else None

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -50,6 +50,12 @@ from inspector.services.referrals import (
     ReferralView,
 )
 from inspector.ui import referral_ops
+from inspector.ui.board_palette import (
+    CLOSED_FOREGROUND,
+    OVERDUE_BACKGROUND,
+    OVERDUE_FOREGROUND,
+    WAITING_BACKGROUND,
+)
 from inspector.ui.context import AppContext
 from inspector.ui.db_worker import Op
 from inspector.ui.record_table import record_table, select_row
@@ -63,10 +69,6 @@ from inspector.ui.widgets.feedback import (
     show_message,
 )
 
-OVERDUE_FOREGROUND = QBrush(QColor("#b3261e"))
-OVERDUE_BACKGROUND = QBrush(QColor("#f8c9c4"))
-_CLOSED = QBrush(QColor("#6b6b6b"))
-_WAITING_BACKGROUND = QBrush(QColor("#fff4d6"))
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
 _FONT = Qt.ItemDataRole.FontRole.value
 NONE = "—"
@@ -93,7 +95,7 @@ class ReferralTableModel(SnapshotTableModel[ReferralView]):
             Column(lambda: self.tr("Recipient"), _recipient_text),
             Column(lambda: self.tr("Status"), _status_text,
                    sort_key=lambda r: list(ReferralStatus).index(r.status),
-                   background=lambda r: _WAITING_BACKGROUND
+                   background=lambda r: WAITING_BACKGROUND
                    if r.status is ReferralStatus.AWAITING_DECISION else None),
             Column(lambda: self.tr("Due"), lambda r, _l: self.due_text(r),
                    sort_key=lambda r: (r.due is None, r.due or r.referred_at),
@@ -119,7 +121,7 @@ class ReferralTableModel(SnapshotTableModel[ReferralView]):
             row = self.row_at(index.row())
             if row.overdue(self.now):
                 return OVERDUE_FOREGROUND
-            return None if row.status in _OPEN else _CLOSED
+            return None if row.status in _OPEN else CLOSED_FOREGROUND
         if role == _FONT:
             return self._bold if self.row_at(index.row()).overdue(self.now) else None
         return super().data(index, role)
