@@ -28,8 +28,8 @@ from inspector.core.text import Lang
 from inspector.services import referrals
 from inspector.services.referrals import Goods, RecipientKind, ReferralView
 from inspector.services.workspace import Workspace, open_workspace
-from inspector.ui.referral_flow import open_referral_dialog
 from inspector.ui.board_palette import OVERDUE_BACKGROUND, OVERDUE_FOREGROUND
+from inspector.ui.referral_flow import open_referral_dialog
 from inspector.ui.screens.referrals import ReferralsScreen, china_time
 from inspector.ui.widgets.referral_dialog import ReferralDialog
 from tests.integration.test_inspections import FIELD
