@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -133,9 +134,9 @@ def attach_in_app(root: Path, paths: list[Path]) -> tuple[float, float]:
     return longest * 1000, elapsed * 1000 / len(paths)
 
 
-def _wait(app: QApplication, condition: object, what: str) -> None:
+def _wait(app: QApplication, condition: Callable[[], bool], what: str) -> None:
     deadline = time.monotonic() + TIMEOUT_S
-    while not condition():  # type: ignore[operator]
+    while not condition():
         if time.monotonic() > deadline:
             raise RuntimeError(f"timed out waiting for {what}")
         app.processEvents()

@@ -826,63 +826,63 @@
 <context>
     <name>DisclosureScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="230"/>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="298"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="232"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="300"/>
         <source>Approve for publication</source>
         <translation>审核公示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="231"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="233"/>
         <source>Approve %1 results for publication? The approval is recorded in the audit log and cannot be withdrawn here.</source>
         <translation>审核通过 %1 条检查结果予以公示？审核将记入审计日志，在此无法撤回。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="236"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="238"/>
         <source>%1 results approved for publication.</source>
         <translation>%1 条检查结果已审核，可以公示。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="243"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="245"/>
         <source>Export disclosure list</source>
         <translation>导出公示清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="244"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="246"/>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 编码 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="263"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="265"/>
         <source>%1 approved results written to %2</source>
         <translation>已将 %1 条已审核的检查结果写入 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="276"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="278"/>
         <source>%1 finalized results: %2 waiting for approval, %3 overdue, %4 must be published, %5 to refer to the abnormal operations list. Results are published within 20 working days of completion.</source>
         <translation>共 %1 条已完成的检查结果：%2 条待审核，%3 条已逾期，%4 条须公示，%5 条须移送经营异常名录。检查结果应自检查完成之日起 20 个工作日内公示。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="295"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="297"/>
         <source>Publication of results</source>
         <translation>检查结果公示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="296"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="298"/>
         <source>Filter by entity, credit code, plan, result…</source>
         <translation>按主体名称、信用代码、计划、检查结果筛选……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="299"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="301"/>
         <source>Approve the selected results (Ctrl+Enter)</source>
         <translation>审核所选检查结果（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="300"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="302"/>
         <source>Export disclosure list…</source>
         <translation>导出公示清单……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="301"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="303"/>
         <source>The approved results as .xlsx or .csv (Ctrl+E)</source>
         <translation>将已审核的检查结果导出为 .xlsx 或 .csv（Ctrl+E）</translation>
     </message>
@@ -890,109 +890,127 @@
 <context>
     <name>DisclosureTableModel</name>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="65"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="67"/>
         <source>Approval</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="68"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="70"/>
         <source>Publish by</source>
         <translation>公示期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="71"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="73"/>
         <source>Working days left</source>
         <translation>剩余工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="76"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="78"/>
         <source>Duties</source>
         <translation>须办事项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="81"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="83"/>
         <source>Entity</source>
         <translation>市场主体</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="82"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="84"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="83"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="85"/>
         <source>Result</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="84"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="86"/>
         <source>Check items</source>
         <translation>检查事项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="85"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="87"/>
         <source>Completed</source>
         <translation>检查日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="86"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="88"/>
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="87"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="89"/>
         <source>Department</source>
         <translation>检查部门</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="105"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="107"/>
         <source>approved</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="105"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="107"/>
         <source>waiting</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="109"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="111"/>
         <source>%1 (provisional)</source>
         <translation>%1（暂定）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="112"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="114"/>
         <source>20 working days after completion on %1</source>
         <translation>检查完成日 %1 之后 20 个工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="115"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="117"/>
         <source>The calendar has no holiday schedule for that year yet: weekends only were counted.</source>
         <translation>工作日历尚无该年度的节假日安排：仅扣除了周末。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="121"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="123"/>
         <source>overdue by %1</source>
         <translation>逾期 %1 个工作日</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="127"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="129"/>
         <source>⚑ must be published</source>
         <translation>⚑ 须公示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="129"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="131"/>
         <source>⚑ refer to the abnormal operations list</source>
         <translation>⚑ 移送经营异常名录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="131"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="133"/>
         <source>⚑ the task was cancelled while this was done: decide what the result becomes</source>
         <translation>⚑ 检查期间任务已被撤销：请决定该结果如何处理</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/disclosure.py" line="134"/>
+        <location filename="../../inspector/ui/screens/disclosure.py" line="136"/>
         <source>⚑ the task was reassigned while this was done: decide what the result becomes</source>
         <translation>⚑ 检查期间任务已改派：请决定该结果如何处理</translation>
+    </message>
+</context>
+<context>
+    <name>DraftAutosaver</name>
+    <message>
+        <location filename="../../inspector/ui/draft_autosave.py" line="60"/>
+        <source>Not saved yet (%1); trying again…</source>
+        <translation>尚未保存（%1），正在重试…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/draft_autosave.py" line="63"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/draft_autosave.py" line="64"/>
+        <source>Every answer is saved as you give it.</source>
+        <translation>每个答案随填随存。</translation>
     </message>
 </context>
 <context>
@@ -1094,102 +1112,87 @@
 <context>
     <name>DraftsScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="268"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="266"/>
         <source>No draft started: %1</source>
         <translation>未能开始填写：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="273"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="271"/>
         <source>Started filling %1 version %2.</source>
         <translation>已开始填写 %1 第 %2 版。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="280"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="278"/>
         <source>Discard draft</source>
         <translation>删除草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="281"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="279"/>
         <source>Discard this draft of %1 with its %2 answer(s)? This cannot be undone.</source>
         <translation>删除这份 %1 草稿及其 %2 个答案？删除后无法恢复。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="289"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="287"/>
         <source>Draft discarded.</source>
         <translation>草稿已删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="291"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="289"/>
         <source>Not discarded: %1</source>
         <translation>未删除：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="302"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="300"/>
         <source>Cannot move: %1</source>
         <translation>无法迁移：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="317"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="315"/>
         <source>Not moved: %1</source>
         <translation>未迁移：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="322"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="320"/>
         <source>The draft now uses version %1.</source>
         <translation>草稿现使用第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="340"/>
-        <source>Not saved yet (%1); trying again…</source>
-        <translation>尚未保存（%1），正在重试…</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="343"/>
-        <source>Saving…</source>
-        <translation>正在保存…</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="345"/>
-        <source>Every answer is saved as you give it.</source>
-        <translation>每个答案随填随存。</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="355"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="341"/>
         <source>This draft uses version %1 of %2.</source>
         <translation>本草稿使用 %2 第 %1 版。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="357"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="343"/>
         <source>Start a draft or select one to fill it.</source>
         <translation>新建草稿，或选择一份草稿继续填写。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="361"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="347"/>
         <source>This draft uses version %1; version %2 has been published. You may finish it on version %1, or move it.</source>
         <translation>本草稿使用第 %1 版；第 %2 版已经发布。可以在第 %1 版上填完，也可以迁移到新版本。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="378"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="364"/>
         <source>Fill a checklist</source>
         <translation>填写清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="379"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="365"/>
         <source>For (e.g. the business&apos;s name)</source>
         <translation>检查对象（如经营者名称）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="380"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="366"/>
         <source>New draft</source>
         <translation>新建草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="382"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="368"/>
         <source>Discard…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/drafts.py" line="383"/>
+        <location filename="../../inspector/ui/screens/drafts.py" line="369"/>
         <source>Move to the new version…</source>
         <translation>迁移到新版本…</translation>
     </message>
@@ -1506,57 +1509,57 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>FieldTaskTableModel</name>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="109"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="110"/>
         <source>Entity</source>
         <translation>检查对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="110"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="111"/>
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="112"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="113"/>
         <source>Due date</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="114"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="115"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="116"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="117"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="124"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="125"/>
         <source>not released</source>
         <translation>未下达</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="125"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="126"/>
         <source>to inspect</source>
         <translation>待检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="126"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="127"/>
         <source>inspecting</source>
         <translation>检查中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="127"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="128"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="128"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="129"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="130"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="131"/>
         <source>%1 · overdue</source>
         <translation>%1 · 逾期</translation>
     </message>
@@ -1584,162 +1587,147 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
         <translation>已办结，记录哈希 %1…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="507"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="512"/>
         <source>Ad-hoc task created and released to its team.</source>
         <translation>临时任务已新建，并已下达给检查组。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="523"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="528"/>
         <source>Clue referred to %1; the decision is due by %2.</source>
         <translation>线索已移送 %1；须于 %2 前作出审批决定。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="552"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="557"/>
         <source>%1 task(s)</source>
         <translation>共 %1 项任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="553"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="558"/>
         <source>%1 of %2 task(s)</source>
         <translation>显示 %1 / 共 %2 项任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="558"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="563"/>
         <source>No task selected</source>
         <translation>未选择任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="559"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="564"/>
         <source>Select a task to see its details and inspect it.</source>
         <translation>选择一项任务，查看详情并开展检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="566"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="571"/>
         <source>Inspection under way with %1 version %2, pinned until it is finalized.</source>
         <translation>检查进行中，使用 %1 第 %2 版，办结前不变。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="570"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="575"/>
         <source>Opening the inspection…</source>
         <translation>正在打开检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="572"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="577"/>
         <source>This task is completed: its record is in the entity&apos;s history.</source>
         <translation>该任务已完成，检查记录见检查对象的检查历史。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="576"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="581"/>
         <source>No inspection under way. Start it on site: at least two inspectors of the drawn team, their certificates shown, and the checklist.</source>
         <translation>尚未开始检查。请在现场开始：抽取的检查组中至少两名检查人员在场、出示执法证件，并选择检查清单。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="579"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="584"/>
         <source>This task cannot be inspected.</source>
         <translation>该任务不能开展检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="594"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="599"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="597"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="602"/>
         <source>%1 · due %2</source>
         <translation>%1 · 完成期限 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="602"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="607"/>
         <source>Lead</source>
         <translation>主检</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="602"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="607"/>
         <source>Assisting</source>
         <translation>协检</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="603"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="608"/>
         <source>%1 %2 (%3) · certificate %4 · valid until %5</source>
         <translation>%1 %2（%3）· 执法证 %4 · 有效期至 %5</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="608"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="613"/>
         <source>%1 · expired or missing</source>
         <translation>%1 · 已过期或无证件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="620"/>
-        <source>Not saved yet (%1); trying again…</source>
-        <translation>尚未保存（%1），正在重试…</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="623"/>
-        <source>Saving…</source>
-        <translation>正在保存…</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="625"/>
-        <source>Every answer is saved as you give it.</source>
-        <translation>每个答案随填随存。</translation>
-    </message>
-    <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="637"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="630"/>
         <source>Tasks and inspections</source>
         <translation>任务与检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="638"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="631"/>
         <source>Search name, credit code or address</source>
         <translation>按名称、信用代码或住所搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="640"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="633"/>
         <source>Start inspection…</source>
         <translation>开始检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="642"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="635"/>
         <source>Finalize…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="644"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="637"/>
         <source>New ad-hoc task…</source>
         <translation>新建临时任务…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="645"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="638"/>
         <source>A task not drawn at random, e.g. after a 12315 complaint</source>
         <translation>非随机抽取的任务，如 12315 投诉举报后的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="647"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="640"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="648"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="641"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="649"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="642"/>
         <source>Risk class</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="649"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="642"/>
         <source>Check items</source>
         <translation>抽查事项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="650"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="643"/>
         <source>Window</source>
         <translation>检查时段</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="650"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="643"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
@@ -2968,52 +2956,52 @@ Current team: %3</source>
 <context>
     <name>ReferralTableModel</name>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="92"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="94"/>
         <source>Entity</source>
         <translation>检查对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="93"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="95"/>
         <source>Recipient</source>
         <translation>接收单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="94"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="96"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="98"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="100"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="102"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="104"/>
         <source>Referred at</source>
         <translation>移送时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="104"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="106"/>
         <source>by %1</source>
         <translation>移送人 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="130"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="132"/>
         <source>%1 · overdue</source>
         <translation>%1 · 逾期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="135"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="137"/>
         <source>The head&apos;s decision: 3 days after the referral</source>
         <translation>负责人审批：移送后 3 日内</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="137"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="139"/>
         <source>The transfer: 24 hours after the approval</source>
         <translation>移送：批准后 24 小时内</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="138"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="140"/>
         <source>No deadline runs</source>
         <translation>无进行中的期限</translation>
     </message>
@@ -3021,194 +3009,194 @@ Current team: %3</source>
 <context>
     <name>ReferralsScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="296"/>
-        <location filename="../../inspector/ui/screens/referrals.py" line="463"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="298"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="465"/>
         <source>Approve transfer</source>
         <translation>批准移送</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="297"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="299"/>
         <source>Approve the transfer of the clue about %1 to %2? The approval is recorded in the audit log, and the transfer is then due within 24 hours.</source>
         <translation>批准将关于 %1 的线索移送 %2？审批将记入审计日志，批准后须在 24 小时内移送。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="303"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="305"/>
         <source>Transfer approved: hand it over to %1 by %2.</source>
         <translation>已批准移送：请于 %2 前移交 %1。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="321"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="323"/>
         <source>Declined; the reasons are recorded.</source>
         <translation>不予移送，理由已记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="333"/>
-        <location filename="../../inspector/ui/screens/referrals.py" line="468"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="335"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="470"/>
         <source>Mark transferred</source>
         <translation>标记已移送</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="334"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="336"/>
         <source>Record that the clue about %1 was handed over to %2?</source>
         <translation>记录关于 %1 的线索已移交 %2？</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="339"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="341"/>
         <source>Transferred to %1.</source>
         <translation>已移送 %1。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="346"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="348"/>
         <source>Folder for the evidence package</source>
         <translation>证据包保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="355"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="357"/>
         <source>Building the evidence package…</source>
         <translation>正在生成证据包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="362"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="364"/>
         <source>Evidence package written to %1 (%2 files), SHA-256 %3</source>
         <translation>证据包已写入 %1（%2 个文件），SHA-256 %3</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="412"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="414"/>
         <source>%1 referrals: %2 awaiting the head&apos;s decision, %3 to transfer, %4 overdue. The head decides within 3 days of a referral; an approved clue is transferred within 24 hours.</source>
         <translation>共 %1 条线索：%2 条待负责人审批，%3 条待移送，%4 条逾期。负责人应在移送后 3 日内审批；批准的线索须在 24 小时内移送。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="425"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="427"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="426"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="428"/>
         <source>Details: %1 → %2</source>
         <translation>详情：%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="437"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="439"/>
         <source>not built yet</source>
         <translation>尚未生成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="441"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="443"/>
         <source>none listed</source>
         <translation>未列出</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="443"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="445"/>
         <source>%1 rows: %2</source>
         <translation>%1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="447"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="449"/>
         <source>awaiting the head&apos;s decision, due %1</source>
         <translation>待负责人审批，期限 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="450"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="452"/>
         <source>Approved on %1</source>
         <translation>%1 批准</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="450"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="452"/>
         <source>Declined on %1</source>
         <translation>%1 不予移送</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="453"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="455"/>
         <source>; transferred on %1</source>
         <translation>；%1 已移送</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="456"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="458"/>
         <source>: %1</source>
         <translation>：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="460"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="462"/>
         <source>Case-clue referrals</source>
         <translation>案件线索移送</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="461"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="463"/>
         <source>Filter by entity, recipient, summary…</source>
         <translation>按检查对象、接收单位、摘要筛选…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="464"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="466"/>
         <source>The head approves the transfer; it is then due within 24 hours (Ctrl+Enter)</source>
         <translation>负责人批准移送；批准后须在 24 小时内移送（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="466"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="468"/>
         <source>Decline…</source>
         <translation>不予移送…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="467"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="469"/>
         <source>Not transferred: the reasons are recorded (Ctrl+D)</source>
         <translation>不予移送：记录理由（Ctrl+D）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="469"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="471"/>
         <source>Record the hand-over of an approved referral (Ctrl+T)</source>
         <translation>记录已批准线索的移交（Ctrl+T）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="470"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="472"/>
         <source>Build evidence package…</source>
         <translation>生成证据包…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="471"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="473"/>
         <source>The record PDF, the photo originals, the goods and a manifest in one .zip, with its SHA-256 (Ctrl+E)</source>
         <translation>检查笔录 PDF、照片原件、涉案物品清单和文件清单打包为一个 .zip，并计算其 SHA-256（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="475"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="477"/>
         <source>&amp;Reasons for declining:</source>
         <translation>不予移送的理由(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="476"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="478"/>
         <source>Required: they are recorded with the decision (Enter declines, Esc cancels)</source>
         <translation>必填：理由随决定一并记录（回车确认，Esc 取消）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="478"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="480"/>
         <source>Decline</source>
         <translation>不予移送</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="479"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="481"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="480"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="482"/>
         <source>Summary</source>
         <translation>线索摘要</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="480"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="482"/>
         <source>Findings</source>
         <translation>检查事项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="481"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="483"/>
         <source>Goods</source>
         <translation>涉案物品</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="481"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="483"/>
         <source>Decision</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/referrals.py" line="482"/>
+        <location filename="../../inspector/ui/screens/referrals.py" line="484"/>
         <source>Package SHA-256</source>
         <translation>证据包 SHA-256</translation>
     </message>

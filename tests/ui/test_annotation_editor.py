@@ -328,7 +328,8 @@ def test_the_line_width_looks_the_same_at_any_zoom(canvas: AnnotationCanvas) -> 
     canvas.resize(500, 300)  # the photo at a quarter of its size
     assert canvas.line_width() == 16
     drag(canvas, (100, 100), (200, 200))
-    assert canvas.layer().shapes[-1].width == 16  # type: ignore[union-attr]
+    drawn = canvas.layer().shapes[-1]
+    assert isinstance(drawn, Arrow) and drawn.width == 16
     assert canvas.text_size() == 48  # the text's size follows the photo, not the zoom
 
 

@@ -92,7 +92,6 @@ class DraftsScreen(QWidget):
         self._opening: str | None = None
         self._select_after_load: str | None = None
         self._message: Message = NO_MESSAGE
-        self._save_state = ""
 
         self.title = QLabel()
         self.title.setObjectName("screenTitle")
@@ -236,7 +235,6 @@ class DraftsScreen(QWidget):
             old.deleteLater()
         self.close_draft()
         self.opened = opened
-        self._save_state = ""
         if opened is not None:
             self.form = ChecklistForm(opened.checklist, self._ctx.lang, entity={},
                                       today=self._today)
@@ -244,7 +242,7 @@ class DraftsScreen(QWidget):
             self.form.set_answers(opened.answers)
             self.form_area.setWidget(self.form)
             self.autosaver = DraftAutosaver(self._ctx.db, opened.view.uuid, self.form, self)
-            self.autosaver.state_changed.connect(self._save_state_changed)
+            self.autosaver.state_changed.connect(lambda _state: self._word_save_state())
         self._word_banner()
         self._word_save_state()
 
@@ -328,22 +326,10 @@ class DraftsScreen(QWidget):
         self.new_button.setEnabled(self.checklist_box.count() > 0)
         self.discard_button.setEnabled(self.current is not None)
 
-    def _save_state_changed(self, state: str) -> None:
-        self._save_state = state
-        self._word_save_state()
-
     def _word_save_state(self) -> None:
         autosaver = self.autosaver
-        if self.form is None:
-            text = ""
-        elif self._save_state == "failed" and autosaver is not None:
-            text = self.tr("Not saved yet (%1); trying again…").replace(
-                "%1", error_text(self._ctx.lang, autosaver.error or RuntimeError()))
-        elif self._save_state == "saving":
-            text = self.tr("Saving…")
-        else:
-            text = self.tr("Every answer is saved as you give it.")
-        self.save_label.setText(text)
+        self.save_label.setText(autosaver.status_text(self._ctx.lang)
+                                if self.form is not None and autosaver is not None else "")
 
     def _word_banner(self) -> None:
         opened = self.opened

@@ -151,7 +151,6 @@ class FieldTasksScreen(QWidget):
         self._opening: str | None = None  # the draft whose form is being loaded
         self._select_after_load: str | None = None
         self._message: Message = NO_MESSAGE
-        self._save_state = ""
 
         self.title = QLabel()
         self.title.setObjectName("screenTitle")
@@ -368,7 +367,6 @@ class FieldTasksScreen(QWidget):
             old.deleteLater()
         self.close_inspection()
         self.opened, self.form_task = opened, task if opened is not None else None
-        self._save_state = ""
         if opened is not None:
             self.form = ChecklistForm(opened.draft.checklist, self._ctx.lang,
                                       entity=opened.entity, today=self._today)
@@ -377,7 +375,7 @@ class FieldTasksScreen(QWidget):
             self.form_area.setWidget(self.form)
             self.autosaver = DraftAutosaver(self._ctx.db, opened.draft.view.uuid, self.form,
                                             self)
-            self.autosaver.state_changed.connect(self._save_state_changed)
+            self.autosaver.state_changed.connect(lambda _state: self._word_save_state())
             self.photos.follow(self.form, task.inspection_uuid if task else None)
             self.photos.show_thumbnails([
                 sha for key, value in opened.draft.answers.items()
@@ -615,22 +613,10 @@ class FieldTasksScreen(QWidget):
         text = self.tr("%1 · expired or missing").replace("%1", text)
         return f'<span style="color: {EXPIRED_COLOUR};">{html.escape(text)}</span>'
 
-    def _save_state_changed(self, state: str) -> None:
-        self._save_state = state
-        self._word_save_state()
-
     def _word_save_state(self) -> None:
         autosaver = self.autosaver
-        if self.form is None:
-            text = ""
-        elif self._save_state == "failed" and autosaver is not None:
-            text = self.tr("Not saved yet (%1); trying again…").replace(
-                "%1", error_text(self._ctx.lang, autosaver.error or RuntimeError()))
-        elif self._save_state == "saving":
-            text = self.tr("Saving…")
-        else:
-            text = self.tr("Every answer is saved as you give it.")
-        self.save_label.setText(text)
+        self.save_label.setText(autosaver.status_text(self._ctx.lang)
+                                if self.form is not None and autosaver is not None else "")
 
     def _failed(self, error: BaseException) -> None:
         self._set_message(lambda: error_text(self._ctx.lang, error), True)
