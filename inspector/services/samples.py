@@ -17,6 +17,8 @@ Contract:
   refused naming the problem, and nothing is written.
 - :func:`portion_custody` reads a portion's chain and the steps that may come next;
   :func:`verify_custody` checks every portion's chain in the store.
+- :func:`append_custody_event` and :func:`portion_chain` do the same inside another
+  service's write transaction (signing a sample appends "signed" with its sign-offs).
 
 Every change is one transaction with an audit event; stored custody events never
 change (the store's triggers refuse it). Refusals are :class:`SampleError`.
@@ -172,22 +174,8 @@ def record_custody(workspace: Workspace, actor: Actor, portion_code: str,
     moment = now or datetime.now(UTC)
     with workspace.store.write() as session:
         portion, _name = _portion(session, portion_code)
-        chain = _chain(session, portion)
-        try:
-            entry = chain_entry(chain[-1] if chain else None, kind=kind, occurred_at=moment,
-                                actor=actor.name, portion_code=_code_of(session, portion),
-                                role=portion.role, place=details.place.strip(),
-                                from_party=details.from_party.strip(),
-                                to_party=details.to_party.strip(),
-                                seal_intact=details.seal_intact, result=details.result,
-                                report_number=details.report_number.strip(),
-                                reason=details.reason.strip(), photo_sha256=details.photo_sha256)
-        except CustodyError as exc:
-            raise SampleError(exc.text) from exc
-        problems = [p for p in verify_chain([*chain, entry]) if p.seq == entry.seq]
-        if problems:
-            raise SampleError(problems[0].message)
-        session.add(_row(portion.id, entry))
+        entry = append_custody_event(session, actor, portion, kind, details,
+                                     moment=moment)
         append_event(session, actor=actor, device_id=workspace.device_id,
                      action="custody.recorded", object_kind="sample_portion",
                      object_id=portion.uuid,
@@ -211,6 +199,36 @@ def verify_custody(workspace: Workspace) -> tuple[ChainProblem, ...]:
         for portion in session.scalars(select(SamplePortion).order_by(SamplePortion.id)):
             problems.extend(verify_chain(_chain(session, portion)))
         return tuple(problems)
+
+
+def append_custody_event(session: Session, actor: Actor, portion: SamplePortion,
+                         kind: CustodyEventKind, details: CustodyDetails, *,
+                         moment: datetime) -> CustodyEntry:
+    """Inside the caller's write transaction (no audit event: the caller writes its own):
+    the next event of ``portion``'s chain, checked like :func:`record_custody`'s."""
+    chain = portion_chain(session, portion)
+    try:
+        entry = chain_entry(chain[-1] if chain else None, kind=kind, occurred_at=moment,
+                            actor=actor.name, portion_code=_code_of(session, portion),
+                            role=portion.role, place=details.place.strip(),
+                            from_party=details.from_party.strip(),
+                            to_party=details.to_party.strip(),
+                            seal_intact=details.seal_intact, result=details.result,
+                            report_number=details.report_number.strip(),
+                            reason=details.reason.strip(), photo_sha256=details.photo_sha256)
+    except CustodyError as exc:
+        raise SampleError(exc.text) from exc
+    problems = [p for p in verify_chain([*chain, entry]) if p.seq == entry.seq]
+    if problems:
+        raise SampleError(problems[0].message)
+    session.add(_row(portion.id, entry))
+    session.flush()
+    return entry
+
+
+def portion_chain(session: Session, portion: SamplePortion) -> list[CustodyEntry]:
+    """``portion``'s custody events in order, in the caller's session."""
+    return _chain(session, portion)
 
 
 def _checked_form(form: SampleForm) -> tuple[Decimal, Decimal]:
@@ -284,12 +302,13 @@ def _code_of(session: Session, portion: SamplePortion) -> str:
 
 def _chain(session: Session, portion: SamplePortion) -> list[CustodyEntry]:
     code = _code_of(session, portion)
-    return [_entry(code, portion.role, row) for row in session.scalars(
+    return [custody_entry(code, portion.role, row) for row in session.scalars(
         select(CustodyEvent).where(CustodyEvent.portion_id == portion.id)
         .order_by(CustodyEvent.seq))]
 
 
-def _entry(code: str, role: PortionRole, row: CustodyEvent) -> CustodyEntry:
+def custody_entry(code: str, role: PortionRole, row: CustodyEvent) -> CustodyEntry:
+    """A stored custody event as the chain's entry (``code``: its portion's code)."""
     moment = row.occurred_at if row.occurred_at.tzinfo else row.occurred_at.replace(tzinfo=UTC)
     result: TestResult | None = "pass" if row.result == "pass" else (
         "fail" if row.result == "fail" else None)

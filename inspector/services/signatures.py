@@ -15,12 +15,16 @@ naming the signer and what is wrong, in both languages:
 transaction: a file the transaction then does not use is harmless and swept);
 :func:`write_signatures` adds the rows, in the order given (party first), in the
 finalizing transaction. The store's triggers refuse any later change.
+
+The sample form's sign-offs (:mod:`.sample_signatures`) reuse :class:`SignatureGiven`
+with :attr:`SignerRole.SAMPLER`, and :func:`check_party` / :func:`check_image` with the
+sampled party's wording; an inspection record refuses a sampler's signature.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -36,8 +40,36 @@ MAX_IMAGE_BYTES = 2_000_000
 
 
 class SignerRole(StrEnum):
-    PARTY = "party"  # the inspected party's representative (法定代表人或负责人)
+    PARTY = "party"  # the inspected (or sampled) party's representative (法定代表人或负责人)
     INSPECTOR = "inspector"
+    SAMPLER = "sampler"  # signs a sample's 抽样单, never an inspection record
+
+
+ROLE_TITLES: Mapping[SignerRole, LocalText] = {
+    SignerRole.PARTY: LocalText("当事人", "the party"),
+    SignerRole.INSPECTOR: LocalText("检查人员", "an inspector"),
+    SignerRole.SAMPLER: LocalText("抽样人", "a sampler"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PartyWording:
+    """How the messages name the party who signs or refuses."""
+
+    missing: LocalText
+    once: LocalText
+    name: LocalText
+    reason: LocalText
+
+
+INSPECTED_PARTY = PartyWording(
+    LocalText("缺少被检查单位负责人签名（拒绝签名的，记录拒签理由）",
+              "the inspected party's signature is missing (or record their refusal)"),
+    LocalText("被检查单位只签一次", "the inspected party signs once"),
+    LocalText("请填写签名的被检查单位负责人姓名",
+              "give the name of the party's representative who signs"),
+    LocalText("被检查单位负责人拒绝签名的，应记录拒签理由",
+              "the party refused to sign: record the reason"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +95,12 @@ class SignatureError(ValueError):
 def check_signatures(given: Sequence[SignatureGiven], team: Sequence[str],
                      names: dict[str, str]) -> tuple[SignatureGiven, ...]:
     """``team`` the staff ids present, ``names`` staff id -> name (for the messages)."""
-    parties = [s for s in given if s.role is SignerRole.PARTY]
-    if not parties:
-        raise _error("缺少被检查单位负责人签名（拒绝签名的，记录拒签理由）",
-                     "the inspected party's signature is missing (or record their refusal)")
-    if len(parties) > 1:
-        raise _error("被检查单位只签一次", "the inspected party signs once")
-    party = _checked_party(parties[0])
+    for signature in given:
+        if signature.role not in (SignerRole.PARTY, SignerRole.INSPECTOR):
+            title = ROLE_TITLES[signature.role]
+            raise _error(f"检查记录没有{title.zh}签名栏",
+                         f"an inspection record has no place for {title.en}'s signature")
+    party = check_party(given, INSPECTED_PARTY)
     signed: dict[str, SignatureGiven] = {}
     for signature in (s for s in given if s.role is SignerRole.INSPECTOR):
         staff = signature.staff_id
@@ -81,7 +112,7 @@ def check_signatures(given: Sequence[SignatureGiven], team: Sequence[str],
             raise _error(f"{who} 重复签名", f"{staff} signed twice")
         if not signature.image_png:
             raise _error(f"检查人员 {who} 须签名", f"inspector {staff} must sign")
-        _check_image(signature.image_png, who)
+        check_image(signature.image_png, who)
         signed[staff] = replace(signature, signer_name=names.get(staff, staff),
                                 refusal_reason="")
     missing = [staff for staff in team if staff not in signed]
@@ -109,21 +140,29 @@ def write_signatures(session: Session, inspection: Inspection,
     return rows
 
 
-def _checked_party(party: SignatureGiven) -> SignatureGiven:
+def check_party(given: Sequence[SignatureGiven], wording: PartyWording) -> SignatureGiven:
+    """The one :attr:`SignerRole.PARTY` signature of ``given``, normalised: a name and a
+    PNG, or a refusal with its reason (the name then optional); else SignatureError."""
+    parties = [s for s in given if s.role is SignerRole.PARTY]
+    if not parties:
+        raise SignatureError(wording.missing)
+    if len(parties) > 1:
+        raise SignatureError(wording.once)
+    party = parties[0]
     name, reason = party.signer_name.strip(), party.refusal_reason.strip()
     if party.image_png:
         if not name:
-            raise _error("请填写签名的被检查单位负责人姓名",
-                         "give the name of the party's representative who signs")
-        _check_image(party.image_png, name)
+            raise SignatureError(wording.name)
+        check_image(party.image_png, name)
         return replace(party, signer_name=name, staff_id="", refusal_reason="")
     if not reason:
-        raise _error("被检查单位负责人拒绝签名的，应记录拒签理由",
-                     "the party refused to sign: record the reason")
+        raise SignatureError(wording.reason)
     return replace(party, signer_name=name, staff_id="", refusal_reason=reason)
 
 
-def _check_image(data: bytes, who: str) -> None:
+def check_image(data: bytes, who: str) -> None:
+    """``data`` is a PNG that decodes and is at most :data:`MAX_IMAGE_BYTES`; ``who``
+    names the signer in the SignatureError."""
     if len(data) > MAX_IMAGE_BYTES:
         raise _error(f"{who} 的签名图像过大", f"the signature image of {who} is too large")
     try:

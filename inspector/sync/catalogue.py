@@ -28,6 +28,7 @@ from inspector.db.models import (
     Referral,
     Sample,
     SamplePortion,
+    SampleSignature,
     Signature,
     Task,
 )
@@ -126,6 +127,12 @@ SAMPLE_PORTION = SyncKind(
     "sample_portion", SamplePortion, upstream=True, feed="fieldwork",
     columns=("suffix", "role", "quantity", "unit", "seal_number"),
     references={"sample": Reference("sample_id", Sample)})
+SAMPLE_SIGNATURE = SyncKind(
+    "sample_signature", SampleSignature, upstream=True, feed="fieldwork",
+    columns=("role", "staff_id", "signer_name", "signed_at", "image_sha256",
+             "refusal_reason"),
+    references={"sample": Reference("sample_id", Sample)},
+    blobs=(BlobField("image_sha256", BlobRole.SIGNATURE),))
 CUSTODY_EVENT = SyncKind(
     "custody_event", CustodyEvent, upstream=True, feed="fieldwork",
     columns=("kind", "occurred_at", "from_party", "to_party", "seal_intact", "note", "seq",
@@ -140,7 +147,7 @@ DEVICE_AUDIT_EVENT = SyncKind(
 KINDS: tuple[SyncKind, ...] = (
     ENTITY, INSPECTOR, CHECKLIST, CHECKLIST_VERSION, RECUSAL, PLAN, DRAW_PROTOCOL,
     DRAW_REDRAW, TASK, INSPECTION, FINDING, PHOTO, PHOTO_ANNOTATION, SIGNATURE, REFERRAL,
-    SAMPLE, SAMPLE_PORTION, CUSTODY_EVENT, DEVICE_AUDIT_EVENT,
+    SAMPLE, SAMPLE_PORTION, SAMPLE_SIGNATURE, CUSTODY_EVENT, DEVICE_AUDIT_EVENT,
 )
 BY_NAME: Mapping[str, SyncKind] = {kind.name: kind for kind in KINDS}
 FEEDS: tuple[str, ...] = tuple(dict.fromkeys(k.feed for k in KINDS if k.feed is not None))

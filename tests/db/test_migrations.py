@@ -42,7 +42,7 @@ MODEL_TABLES = {
     "custody_event", "audit_event", "workspace_setting", "sync_record", "sync_cursor",
     "blob_upload", "draw_protocol", "recusal", "disclosure",
     "draw_redraw", "checklist_draft", "signature", "referral",
-    "photo_annotation",
+    "photo_annotation", "sample_signature",
 }
 TRIGGERS = {
     "draw_protocol_immutable", "draw_protocol_undeletable",
@@ -53,6 +53,7 @@ TRIGGERS = {
     "signature_immutable", "signature_undeletable",
     "photo_annotation_immutable", "photo_annotation_undeletable",
     "custody_event_immutable", "custody_event_undeletable",
+    "sample_signature_immutable", "sample_signature_undeletable",
     "finding_finalized_immutable", "finding_finalized_undeletable",
 }
 TEST_REVISION = "9002"

@@ -20,7 +20,7 @@ from inspector.db.models.plans import (
     Task,
     TaskInspector,
 )
-from inspector.db.models.samples import CustodyEvent, Sample, SamplePortion
+from inspector.db.models.samples import CustodyEvent, Sample, SamplePortion, SampleSignature
 from inspector.db.models.sync_state import BlobUpload, SyncCursor, SyncRecord
 from inspector.db.models.workspace import WorkspaceSetting
 
@@ -45,6 +45,7 @@ __all__ = [
     "Referral",
     "Sample",
     "SamplePortion",
+    "SampleSignature",
     "Signature",
     "SyncCursor",
     "SyncRecord",

@@ -3,6 +3,8 @@
 ``sample_code`` is generated offline (province, year, unit, device prefix, sequence,
 check character) and is never reused, even after deletion; tombstones keep it taken.
 Custody events are append-only facts: who handed what to whom, when, and the seal state.
+The 抽样单's sign-offs (:class:`SampleSignature`) are written once, when the sample is
+signed on site, and never change.
 """
 
 from __future__ import annotations
@@ -64,3 +66,21 @@ class CustodyEvent(SyncMixin, Base):
     photo_sha256: Mapped[str] = mapped_column(String(64), default="")
     prev_hash: Mapped[str] = mapped_column(String(64), default="")
     hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class SampleSignature(SyncMixin, Base):
+    """One sign-off on a sample's 抽样单: a sampler's or the sampled party's.
+
+    ``image_sha256`` is the PNG in the content store; the party's refusal to sign has no
+    image and its ``refusal_reason`` (noted on the form, which stays valid)."""
+
+    __tablename__ = "sample_signature"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sample_id: Mapped[int] = mapped_column(ForeignKey("sample.id"), index=True)
+    role: Mapped[str] = mapped_column(String(16))  # "sampler" | "party"
+    staff_id: Mapped[str] = mapped_column(String(64), default="")
+    signer_name: Mapped[str] = mapped_column(String(500))
+    signed_at: Mapped[datetime]
+    image_sha256: Mapped[str | None] = mapped_column(String(64))
+    refusal_reason: Mapped[str] = mapped_column(Text, default="")
