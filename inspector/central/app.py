@@ -25,8 +25,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 
 from inspector import __version__
-from inspector.central import accounts, audit, records
+from inspector.central import accounts, audit, custody, records
 from inspector.central.blobs import BlobStore
+from inspector.central.custody_messages import (
+    LabEventRequest,
+    PortionCustodyView,
+    RecordedStep,
+)
 from inspector.central.database import connect, migrate, sessions
 from inspector.central.errors import ERROR_RESPONSES, ApiError, not_found
 from inspector.central.kinds import feeds
@@ -61,6 +66,17 @@ from inspector.sync.protocol import (
 )
 
 Sha256Path = Annotated[Sha256Hex, Path(description="SHA-256 of the blob, lower-case hex")]
+PortionCodePath = Annotated[str, Path(
+    max_length=64, description="a portion code as a scanner types it, e.g. "
+    "132601230A300017E-P01 (surrounding blanks and lower case are accepted)")]
+CUSTODY_ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "Not a portion code: the reason is given "
+          "(length, shape, or the check character)"},
+    404: {"model": ErrorBody, "description": "No such sample or portion in the caller's scope"},
+    409: {"model": ErrorBody, "description": "The platform's chain does not allow the step "
+          "yet (the samplers have not synced the hand-over) or does not verify; or the "
+          "event_uuid names another record"},
+}
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -89,6 +105,7 @@ def create_app(settings: Settings) -> FastAPI:
     _account_routes(app, settings)
     _sync_routes(app)
     _blob_routes(app, factory, store)
+    _custody_routes(app)
     return app
 
 
@@ -214,6 +231,7 @@ def _sync_routes(app: FastAPI) -> None:
                  "a full re-read for a resync leaves this off"))] = False,
              ) -> FeedPage:
         """The records of one feed the caller may see, after ``cursor``, oldest first."""
+        caller.require_syncing()
         if feed not in feeds():
             raise not_found(f"no feed '{feed}'")
         return records.feed_page(session, caller, feed, cursor, limit,
@@ -224,6 +242,7 @@ def _sync_routes(app: FastAPI) -> None:
     def state(feed: str, caller: Caller, session: Db) -> SyncState:
         """Per kind, how many records of the feed the caller sees and their digest, for the
         laptop's after-sync sanity check (a mismatch triggers a scoped resync)."""
+        caller.require_syncing()
         if feed not in feeds():
             raise not_found(f"no feed '{feed}'")
         return SyncState(feed=feed, kinds=records.feed_state(session, caller, feed))
@@ -234,6 +253,7 @@ def _sync_routes(app: FastAPI) -> None:
     def save_checkpoint(feed: str, body: CheckpointUpdate, caller: Caller,
                         session: Db) -> Checkpoint:
         """Record how far this enrolled device has applied a feed."""
+        caller.require_syncing()
         if feed not in feeds():
             raise not_found(f"no feed '{feed}'")
         return records.save_checkpoint(session, caller, feed, body.cursor)
@@ -241,12 +261,14 @@ def _sync_routes(app: FastAPI) -> None:
     @app.get(f"{API_PREFIX}/sync/checkpoints", tags=["sync"], response_model=list[Checkpoint])
     def list_checkpoints(caller: Caller, session: Db) -> list[Checkpoint]:
         """This device's checkpoints, one per feed it has reported."""
+        caller.require_syncing()
         return records.checkpoints(session, caller)
 
     @app.get(f"{API_PREFIX}/records/{{uuid}}/missing-blobs", tags=["sync"],
              response_model=MissingBlobs, responses={404: {"model": ErrorBody}})
     def missing(uuid: Uuid, caller: Caller, session: Db) -> MissingBlobs:
         """The files a record declared that are not yet verified on the server."""
+        caller.require_syncing()
         result = records.missing_blobs(session, caller, uuid)
         if result is None:
             raise not_found(f"no record {uuid} in your scope")
@@ -314,6 +336,31 @@ def _blob_routes(app: FastAPI, factory: sessionmaker[Session], store: BlobStore)
         """A verified blob's bytes."""
         return FileResponse(store.open_verified(session, caller, sha256),
                             media_type="application/octet-stream")
+
+
+def _custody_routes(app: FastAPI) -> None:
+    @app.get(f"{API_PREFIX}/custody/{{portion_code}}", tags=["custody"],
+             response_model=PortionCustodyView, responses=CUSTODY_ERRORS)
+    def custody_chain(portion_code: PortionCodePath, caller: Caller,
+                      session: Db) -> PortionCustodyView:
+        """A portion's chain of custody as the platform holds it, verified (every problem
+        listed), and the steps that may come next. Laboratories see the samples of their
+        region, administrators and auditors theirs, team leads their unit's, inspectors
+        their own."""
+        return custody.show(session, caller, portion_code)
+
+    @app.post(f"{API_PREFIX}/custody/{{portion_code}}/events", tags=["custody"],
+              response_model=RecordedStep, responses=CUSTODY_ERRORS)
+    def record_custody(portion_code: PortionCodePath, body: LabEventRequest, caller: Caller,
+                       session: Db) -> RecordedStep:
+        """Record a step in the lab (laboratory accounts): received, refused, result
+        recorded, backup retained, released or destroyed, disposed; as the chain allows.
+
+        The step is stored as a custody event of the portion, owned by the sample's
+        owner, and flows back to their laptop with the next sync. Sending the same
+        ``event_uuid`` again with the same step returns the stored event
+        (``status: unchanged``)."""
+        return custody.record(session, caller, portion_code, body)
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,6 +82,7 @@ class BlobStore:
         return blob
 
     def state(self, session: Session, principal: Principal, sha256: str) -> UploadState:
+        principal.require_syncing()
         blob = session.get(Blob, sha256)
         if blob is None:
             raise not_found("no such blob or upload")
@@ -119,6 +120,7 @@ class BlobStore:
         return _state(blob)
 
     def open_verified(self, session: Session, principal: Principal, sha256: str) -> Path:
+        principal.require_syncing()
         blob = session.get(Blob, sha256)
         if blob is None or blob.verified_at is None:
             raise not_found("no such verified blob")

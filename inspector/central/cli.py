@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inspector.central import accounts, audit
+from inspector.central import accounts, audit, custody_cli
 from inspector.central.accounts import AccountError
 from inspector.central.database import connect, migrate, sessions
 from inspector.central.directory_import import import_directory
@@ -60,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     create_user.add_argument("username")
     create_user.add_argument("--role", required=True,
                              choices=[r.value for r in Role.human_roles()])
-    create_user.add_argument("--unit", required=True, help="unit code")
+    create_user.add_argument("--unit", required=True,
+                             help="unit code (a laboratory's own unit for a lab account)")
     create_user.add_argument("--name", default="", help="display name")
     create_user.add_argument("--region", help="region scope (default: the unit's)")
     create_user.add_argument("--staff-id", help="the inspector's staff id in the directory")
@@ -90,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit_cmd = sub.add_parser("audit", help="the platform's audit log").add_subparsers(
         dest="action", required=True)
     audit_cmd.add_parser("verify")
+    custody_cli.add_parser(sub)
     return parser
 
 
@@ -108,6 +110,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return code
     except (AccountError, ApiError) as exc:
         print(f"refused: {exc}", file=sys.stderr)
+        chinese = exc.body.detail.get("zh") if isinstance(exc, ApiError) else None
+        if chinese:
+            print(f"拒绝：{chinese}", file=sys.stderr)
         return 1
     finally:
         engine.dispose()
@@ -136,6 +141,8 @@ def _run(session: Session, args: argparse.Namespace) -> int:
         print(f"device {info.device_uuid} revoked at {info.revoked_at}")
     elif command == "import":
         return _import(session, args)
+    elif command == "custody":
+        return custody_cli.run(session, args)
     elif command == "export":
         query = select(Record, Unit.code).join(Unit, Unit.id == Record.unit_id).order_by(
             Record.server_seq)

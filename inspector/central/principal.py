@@ -4,7 +4,9 @@ Contract: :func:`authenticate` turns an ``Authorization: Bearer`` header into a
 :class:`Principal` or raises 401 with a precise code (no token, unknown, expired,
 revoked, device revoked). Scope: inspectors and team leads act within their unit;
 administrators and auditors within their region (a province code covers its cities
-and counties); auditors never write.
+and counties); auditors never write. Laboratories (``Role.LAB``) neither push, upload
+nor read feeds, blobs or devices: they follow and record custody through
+:mod:`.custody` alone, which applies its own scope (the lab's region).
 """
 
 from __future__ import annotations
@@ -47,9 +49,19 @@ class Principal:
     def require_writer(self) -> None:
         if self.role is Role.AUDITOR:
             raise forbidden("auditors have read-only access")
+        self.require_syncing()
+
+    def require_syncing(self) -> None:
+        """Refuse laboratories: they use the custody endpoints, not the sync ones."""
+        if self.role is Role.LAB:
+            raise forbidden("laboratory accounts push and read no records; they follow and "
+                            "record custody under /custody/{portion_code} "
+                            "(检验机构账号只通过样品流转接口查看和记录流转)")
 
     def covers(self, unit_id: int, region_code: str) -> bool:
         """Whether a unit-and-region scoped object is within this principal's scope."""
+        if self.role is Role.LAB:
+            return False  # a lab holds nothing of a unit; custody has its own scope
         if self.role in (Role.ADMINISTRATOR, Role.AUDITOR):
             return region_code.startswith(self.region_prefix)
         return unit_id == self.unit_id
@@ -58,6 +70,8 @@ class Principal:
         """The SQL condition on ``record`` for records of that visibility."""
         if visibility is Visibility.EVERYONE:
             return true()
+        if self.role is Role.LAB:
+            return false()
         if self.role in (Role.ADMINISTRATOR, Role.AUDITOR):
             return Record.region_code.startswith(self.region_prefix, autoescape=True)
         if visibility is Visibility.UNIT or self.role is Role.TEAM_LEAD:

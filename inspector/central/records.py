@@ -12,6 +12,8 @@ Contract (runs in one request's transaction):
   ``record_version``.
 - :func:`feed_page` returns the records of one feed the principal may see, after a
   cursor, in ``server_seq`` order.
+- :func:`insert_made_record` stores a record the platform makes itself (a lab's custody
+  event, :mod:`.custody`) under the same counter lock (:func:`lock_counter`).
 """
 
 from __future__ import annotations
@@ -70,11 +72,45 @@ class _Batch:
         return self.next_seq
 
 
-def push(session: Session, principal: Principal, items: Sequence[PushItem]) -> list[PushResult]:
-    principal.require_writer()
-    counter = session.execute(
+def lock_counter(session: Session) -> Counter:
+    """The ``records`` counter row, locked until the transaction ends.
+
+    Every write that hands out ``server_seq`` values takes it first (a push does, before
+    it looks at any item), so such writes run one after the other in every process and
+    their ``server_seq`` values commit in order.
+    """
+    return session.execute(
         select(Counter).where(Counter.name == "records").with_for_update()
     ).scalar_one()
+
+
+def insert_made_record(session: Session, counter: Counter, *, kind: str, uuid: str,
+                       body: dict[str, Any], owner_id: int, unit_id: int, region_code: str,
+                       pushed_by: int) -> Record:
+    """Store a record the platform makes itself (a lab's custody event), new, as the next
+    change of its feed.
+
+    ``counter`` is the row :func:`lock_counter` returned in this transaction. The record
+    belongs to ``owner_id`` and to the unit and region given (so it flows down the feeds
+    of that owner, like the records they pushed); ``pushed_by`` is the account that
+    made it; it comes from no device, so no laptop's ``others_only`` leaves it out. The
+    caller has checked that ``uuid`` is free and appends its own audit event.
+    """
+    made = registry()[kind]
+    counter.value += 1
+    record = Record(uuid=uuid, kind=made.name, feed=made.feed, content_hash=content_hash(body),
+                    body=body, deleted=False, unit_id=unit_id, region_code=region_code,
+                    owner_id=owner_id, pushed_by=pushed_by, device_id=None,
+                    server_seq=counter.value, revision=1, received_at=_now())
+    session.add(record)
+    session.flush()
+    _assign(session, made, record.id, body)
+    return record
+
+
+def push(session: Session, principal: Principal, items: Sequence[PushItem]) -> list[PushResult]:
+    principal.require_writer()
+    counter = lock_counter(session)
     batch = _Batch(session, principal, counter.value)
     results: list[PushResult | None] = [None] * len(items)
     fresh: list[_Fresh] = []

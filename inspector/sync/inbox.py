@@ -6,7 +6,11 @@ Contract (functions of a session, each page in the caller's one transaction):
   record the laptop has edited and not yet sent is not overwritten: the server's
   version is recorded as a conflict beside it. An item naming a record that is not
   here is set aside (quarantined, with the reason); the sanity check's resync brings
-  it back.
+  it back. A new record that cannot join what the laptop holds (:data:`ARRIVAL_CHECKS`:
+  a custody event whose place in its chain this laptop's own event holds) is not
+  written: the laptop's record stays, and the arrival is recorded as a conflict with
+  the platform's hash acknowledged (the laptop knows the platform holds it, so the
+  sanity check agrees and the conflict waits in the sync panel without a resync).
 - :func:`local_states` computes, per kind, the count and digest of what the laptop
   believes the server holds, the same way the server computes :class:`KindState`.
 - :func:`forget_unseen` ends a scoped resync: records the server no longer shows are
@@ -16,7 +20,7 @@ Contract (functions of a session, each page in the caller's one transaction):
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -25,9 +29,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector.db.models import SyncCursor, SyncRecord
+from inspector.sync.custody_arrivals import custody_clash
 from inspector.sync.kinds import MissingReferenceError, SyncKind, body_hash
 from inspector.sync.outbox import CONFLICT, OK, QUARANTINED
 from inspector.sync.protocol import FeedItem, FeedPage, KindState
+
+# Per kind: why a record the laptop does not hold yet cannot be written beside what it
+# holds (its column values in, a reason or None out). Append-only facts that must not
+# collide (one custody event per place in a chain) are checked here, before the insert.
+ARRIVAL_CHECKS: Mapping[str, Callable[[Session, Mapping[str, Any]], str | None]] = {
+    "custody_event": custody_clash,
+}
 
 
 @dataclass(frozen=True)
@@ -91,6 +103,16 @@ def _apply_item(session: Session, kind: SyncKind, item: FeedItem) -> str:
         known.state, known.reason = QUARANTINED, f"not applied: {exc}"
         known.server_hash = item.content_hash
         return "set_aside"
+    arrival_check = ARRIVAL_CHECKS.get(kind.name)
+    clash = arrival_check(session, values) if row is None and arrival_check else None
+    if clash is not None:
+        # Not written, but known: the laptop knows what the platform holds (its digests
+        # agree, no resync each run); the conflict stays in view until a person settles it.
+        known.state, known.reason = CONFLICT, clash
+        known.sent_hash, known.server_hash = None, item.content_hash
+        known.acked_hash, known.acked_deleted, known.server_seq = (
+            item.content_hash, item.deleted, item.server_seq)
+        return "conflicts"
     outcome = "applied"
     if row is None:
         row = model(uuid=item.uuid, pending=False, **values)

@@ -35,7 +35,8 @@ def test_openapi_documents_every_route_and_its_errors(central: Central) -> None:
                 "/api/v1/devices/enroll", "/api/v1/devices",
                 "/api/v1/devices/{device_uuid}/revoke", "/api/v1/push", "/api/v1/feeds/{feed}",
                 "/api/v1/records/{uuid}/missing-blobs", "/api/v1/blobs/{sha256}",
-                "/api/v1/blobs/{sha256}/state", "/api/v1/audit/verify"}
+                "/api/v1/blobs/{sha256}/state", "/api/v1/audit/verify",
+                "/api/v1/custody/{portion_code}", "/api/v1/custody/{portion_code}/events"}
     assert expected <= set(paths)
     for path, operations in paths.items():
         for method, operation in operations.items():

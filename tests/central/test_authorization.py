@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping
@@ -29,6 +30,7 @@ from inspector.central.models import AccessToken, Account, Device
 from inspector.central.security import hash_password, new_token, token_digest
 from inspector.core.ids import new_uuid
 from inspector.core.roles import Role
+from tests.central.custody_support import laptop_sample, step
 from tests.central.support import (
     PASSWORD,
     Central,
@@ -39,9 +41,12 @@ from tests.central.support import (
     redraw_body,
 )
 
-ROLES = (Role.INSPECTOR, Role.TEAM_LEAD, Role.ADMINISTRATOR, Role.AUDITOR)
+ROLES = (Role.INSPECTOR, Role.TEAM_LEAD, Role.ADMINISTRATOR, Role.AUDITOR, Role.LAB)
 WRITERS = (Role.INSPECTOR, Role.TEAM_LEAD, Role.ADMINISTRATOR)
 SUPERVISORS = (Role.ADMINISTRATOR, Role.AUDITOR)
+# Everyone but laboratories, which read no feeds, blobs or checkpoints (custody only).
+SYNCING = (Role.INSPECTOR, Role.TEAM_LEAD, Role.ADMINISTRATOR, Role.AUDITOR)
+SAMPLE_NUMBERS = itertools.count(1)
 PUBLIC = {("GET", "/api/v1/health"), ("POST", "/api/v1/auth/login")}
 HTTP_METHODS = {"get", "post", "put", "patch", "delete"}
 CALENDAR = Path(__file__).resolve().parents[2] / "resources" / "calendars" / "cn-2026.json"
@@ -198,6 +203,20 @@ def blob_path(suffix: str = "") -> Builder:
         f"/blobs/{hashlib.sha256(world.blob).hexdigest()}{suffix}")
 
 
+def a_portion(world: World, caller: Session) -> Call:
+    """A portion handed over to the lab: the caller's own if an inspector (inspectors
+    follow only their own samples), else the ``owner`` inspector's."""
+    pusher = caller if caller.username == Role.INSPECTOR.value else world.token("owner")
+    pushed = laptop_sample(next(SAMPLE_NUMBERS))
+    assert {r["status"] for r in pusher.push(*pushed.items)} == {"stored"}
+    return Call(f"/custody/{pushed.test_portion}")
+
+
+def a_lab_receipt(world: World, _caller: Session) -> Call:
+    portion = a_portion(world, world.token("owner")).path
+    return Call(f"{portion}/events", json=step("received", seal_intact=True))
+
+
 def first_item(status: str) -> Callable[[World, requests.Response], bool]:
     return lambda _world, response: response.json()["results"][0]["status"] == status
 
@@ -220,14 +239,15 @@ RULES: dict[tuple[str, str], Rule] = {
         lambda _world, response: response.json()["revoked_at"] is not None),
     ("POST", "/api/v1/push"): Rule(push_an_inspection, allowed(*WRITERS),
                                    first_item("stored")),
-    ("GET", "/api/v1/feeds/{feed}"): Rule(fixed("/feeds/fieldwork"), everyone()),
-    ("GET", "/api/v1/sync/state/{feed}"): Rule(fixed("/sync/state/fieldwork"), everyone()),
+    ("GET", "/api/v1/feeds/{feed}"): Rule(fixed("/feeds/fieldwork"), allowed(*SYNCING)),
+    ("GET", "/api/v1/sync/state/{feed}"): Rule(fixed("/sync/state/fieldwork"),
+                                               allowed(*SYNCING)),
     ("PUT", "/api/v1/sync/checkpoints/{feed}"): Rule(
         save_a_checkpoint, {**allowed(*WRITERS), Role.AUDITOR: 409}),
-    ("GET", "/api/v1/sync/checkpoints"): Rule(fixed("/sync/checkpoints"), everyone()),
+    ("GET", "/api/v1/sync/checkpoints"): Rule(fixed("/sync/checkpoints"), allowed(*SYNCING)),
     ("GET", "/api/v1/records/{uuid}/missing-blobs"): Rule(
         lambda world, _caller: Call(f"/records/{world.record_uuid}/missing-blobs"),
-        everyone()),
+        allowed(*SYNCING)),
     ("GET", "/api/v1/audit/verify"): Rule(
         fixed("/audit/verify"), allowed(*SUPERVISORS),
         lambda _world, response: response.json()["intact"] is True),
@@ -236,8 +256,14 @@ RULES: dict[tuple[str, str], Rule] = {
         send_the_bytes, allowed(*WRITERS),
         lambda _world, response: response.json()["verified"] is True),
     ("GET", "/api/v1/blobs/{sha256}"): Rule(
-        blob_path(), everyone(), lambda world, response: response.content == world.blob),
-    ("GET", "/api/v1/blobs/{sha256}/state"): Rule(blob_path("/state"), everyone()),
+        blob_path(), allowed(*SYNCING),
+        lambda world, response: response.content == world.blob),
+    ("GET", "/api/v1/blobs/{sha256}/state"): Rule(blob_path("/state"), allowed(*SYNCING)),
+    ("GET", "/api/v1/custody/{portion_code}"): Rule(
+        a_portion, everyone(), lambda _world, response: response.json()["intact"] is True),
+    ("POST", "/api/v1/custody/{portion_code}/events"): Rule(
+        a_lab_receipt, allowed(Role.LAB),
+        lambda _world, response: response.json()["status"] == "stored"),
 }
 
 
@@ -356,8 +382,8 @@ def test_each_role_gets_exactly_what_the_rules_allow(world: World) -> None:
 # -- which roles may push which kinds -----------------------------------------------------
 
 FIELDWORK = ("inspection", "finding", "inspection_revision", "photo", "photo_annotation",
-             "signature", "sample", "sample_portion", "custody_event", "referral",
-             "device_audit_event")
+             "signature", "sample", "sample_portion", "sample_signature", "custody_event",
+             "referral", "device_audit_event")
 PUSH_ROLES: dict[str, tuple[Role, ...]] = {
     **dict.fromkeys(FIELDWORK, WRITERS),
     "entity": (Role.ADMINISTRATOR,),
@@ -380,6 +406,7 @@ def valid_body(kind: str) -> dict[str, Any]:
         "result_code": {"code": "9", "label": "其他"},
         "task": {"entity": ENTITY["identifier"], "inspectors": ["ZD001", "ZD002"]},
         "draw_protocol": protocol_body(draw_protocol()),
+        "custody_event": {"portion": new_uuid(), "seq": 1, "kind": "collected"},
     }
     if kind in bodies:
         return bodies[kind]
@@ -422,8 +449,9 @@ def test_each_kind_is_pushed_only_by_its_roles(world: World) -> None:
                 wrong.append(f"{kind} pushed by {role.value}: {result}")
     assert not wrong, "\n".join(wrong)
     everything = pushable(kinds)
-    refused = world.token("auditor").post("/push", json={"items": everything})
-    assert refused.status_code == 403 and refused.json()["code"] == "forbidden"
+    for reader in (Role.AUDITOR, Role.LAB):
+        refused = world.token(reader.value).post("/push", json={"items": everything})
+        assert refused.status_code == 403 and refused.json()["code"] == "forbidden"
 
 
 # -- scope: units and regions -----------------------------------------------------------
@@ -504,7 +532,7 @@ def test_records_stay_within_their_unit_and_region(world: World) -> None:
     assert world.token("xj_inspector").push(mine)[0]["status"] == "stored"
     feeds = world.token("inspector").get("/health").json()["feeds"]
     assert {"fieldwork", "directory"} <= set(feeds)
-    for role in ROLES:
+    for role in SYNCING:
         outsider = world.token(f"xj_{role.value}")
         seen = visible_uuids(outsider, feeds)
         assert not seen & theirs, f"xj_{role.value} sees {seen & theirs}"
