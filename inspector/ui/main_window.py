@@ -2,7 +2,8 @@
 
 Contract: main thread. Navigation shows the screens the acting role may use (everyone:
 overview, directories and sync; everyone but the read-only auditor: tasks and
-inspections, and filling checklists; team lead, administrator and auditor also the
+inspections, and filling checklists; inspectors, team leads and administrators also
+the scan station of sample custody; team lead, administrator and auditor also the
 audit log; team lead and administrator also plans and draw, the publication board, the
 referrals board and the checklist library, which only an administrator changes);
 Ctrl+1…Ctrl+9 jump to them, and Ctrl+0 to the tenth.
@@ -44,6 +45,8 @@ from inspector.ui.screens.field_tasks import FieldTasksScreen
 from inspector.ui.screens.home import HomeScreen
 from inspector.ui.screens.planning import PlanningScreen
 from inspector.ui.screens.referrals import ReferralsScreen
+from inspector.ui.screens.samples import SamplesScreen
+from inspector.ui.screens.scan_station import ScanStationScreen
 from inspector.ui.screens.sync import SyncScreen
 from inspector.ui.sync_controller import SyncController
 from inspector.ui.widgets.sync_indicator import SyncIndicator
@@ -74,7 +77,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE)
         self.resize(1440, 900)
-        everyone = frozenset(Role.human_roles())
+        everyone = frozenset(Role.desktop_roles())
         leads = frozenset({Role.TEAM_LEAD, Role.ADMINISTRATOR})
         self.home = HomeScreen(ctx, today)
         self.directory = DirectoryScreen(ctx, today)
@@ -87,6 +90,8 @@ class MainWindow(QMainWindow):
         self.checklists = ChecklistsScreen(ctx, today)
         self.tasks = FieldTasksScreen(ctx, today)
         self.drafts = DraftsScreen(ctx, today)
+        self.scan_station = ScanStationScreen(ctx)
+        self.samples = SamplesScreen(ctx, today)
         self._screens = (
             _Screen("home", self.home, everyone),
             _Screen("directory", self.directory, everyone),
@@ -97,6 +102,8 @@ class MainWindow(QMainWindow):
             _Screen("sync", self.sync, everyone),
             _Screen("tasks", self.tasks, everyone - {Role.AUDITOR}),
             _Screen("drafts", self.drafts, everyone - {Role.AUDITOR}),  # auditors only read
+            _Screen("samples", self.samples, everyone),
+            _Screen("scan", self.scan_station, leads | {Role.INSPECTOR}),
             _Screen("checklists", self.checklists, leads),
         )
         self.navigation = QListWidget()
@@ -181,9 +188,9 @@ class MainWindow(QMainWindow):
         self.lang_box.blockSignals(False)
         self.role_box.blockSignals(True)
         self.role_box.clear()
-        for role in Role.human_roles():
+        for role in Role.desktop_roles():
             self.role_box.addItem(role.label(lang), role)
-        self.role_box.setCurrentIndex(Role.human_roles().index(self._ctx.role))
+        self.role_box.setCurrentIndex(Role.desktop_roles().index(self._ctx.role))
         self.role_box.blockSignals(False)
         self._rebuild_navigation()
         self._show_workspace()
@@ -201,6 +208,8 @@ class MainWindow(QMainWindow):
             "sync": self.tr("Sync"),
             "tasks": self.tr("Tasks"),
             "drafts": self.tr("Fill a checklist"),
+            "samples": self.tr("Samples"),
+            "scan": self.tr("Scan station"),
             "checklists": self.tr("Checklists"),
         }
 

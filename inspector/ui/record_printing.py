@@ -7,14 +7,15 @@ size (A4 stays A4; a page larger than the paper's printable area is scaled down 
 fit, never up), centred, and returns how many pages it printed; a printer that cannot
 start (no paper size, an unwritable output file) raises :class:`PrintError`.
 :func:`record_printer` is a printer set up for a record: A4 portrait, high resolution,
-named after the document.
+named after the document; :func:`page_printer` one whose paper is a given size in mm
+with no margins (a label printer's paper is the label).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QMarginsF, QRectF
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
@@ -33,6 +34,18 @@ def record_printer(document_name: str) -> QPrinter:
     printer.setDocName(document_name)
     printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                       QPageLayout.Orientation.Portrait,
+                                      QMarginsF(0, 0, 0, 0)))
+    return printer
+
+
+def page_printer(document_name: str, width_mm: float, height_mm: float) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(document_name)
+    size = QPageSize(QSizeF(width_mm, height_mm), QPageSize.Unit.Millimeter, document_name,
+                     QPageSize.SizeMatchPolicy.ExactMatch)
+    # Portrait keeps the size as given: a 60 x 40 label is 60 mm wide (Landscape would
+    # turn it).
+    printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait,
                                       QMarginsF(0, 0, 0, 0)))
     return printer
 

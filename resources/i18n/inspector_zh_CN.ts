@@ -432,6 +432,82 @@
     </message>
 </context>
 <context>
+    <name>BatchTableModel</name>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="146"/>
+        <source>Portion</source>
+        <translation>份样</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="147"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>ChainTableModel</name>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="114"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="116"/>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="117"/>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="118"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="119"/>
+        <source>From → to</source>
+        <translation>移交人 → 接收人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="120"/>
+        <source>Seal</source>
+        <translation>封样</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="122"/>
+        <source>Result / report</source>
+        <translation>结论 / 报告</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="123"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="130"/>
+        <source>intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="130"/>
+        <source>broken</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="135"/>
+        <source>pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="135"/>
+        <source>fail</source>
+        <translation>不合格</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistDiffDialog</name>
     <message>
         <location filename="../../inspector/ui/widgets/checklist_diff.py" line="176"/>
@@ -737,6 +813,157 @@
         <location filename="../../inspector/ui/widgets/checklist_editors.py" line="194"/>
         <source>Note (optional)</source>
         <translation>说明（选填）</translation>
+    </message>
+</context>
+<context>
+    <name>CustodyStepDialog</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="168"/>
+        <source>Batch hand-over</source>
+        <translation>批量移交</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="169"/>
+        <source>Every portion scanned next is recorded as handed over with these details, by %1.</source>
+        <translation>接下来扫描的每一份样品都按以下信息记录为已移交，经办人：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="173"/>
+        <source>Record: %1</source>
+        <translation>记录：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="174"/>
+        <source>%1 · %2
+Recorded by %3, now.</source>
+        <translation>%1 · %2
+经办人：%3，时间：现在。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="181"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="183"/>
+        <source>Optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="184"/>
+        <source>&amp;Intact</source>
+        <translation>完好(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="185"/>
+        <source>&amp;Broken</source>
+        <translation>破损(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="186"/>
+        <source>&amp;Pass</source>
+        <translation>合格(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="187"/>
+        <source>&amp;Fail</source>
+        <translation>不合格(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="190"/>
+        <source>&amp;Record</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="191"/>
+        <source>Enter or Ctrl+Enter</source>
+        <translation>回车或 Ctrl+回车</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="196"/>
+        <source>Pla&amp;ce</source>
+        <translation>地点(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="197"/>
+        <source>&amp;From (handing over)</source>
+        <translation>移交人(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="198"/>
+        <source>&amp;To (receiving)</source>
+        <translation>接收人(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="199"/>
+        <source>Seal</source>
+        <translation>封样状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="200"/>
+        <source>Result</source>
+        <translation>检验结论</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="201"/>
+        <source>Report &amp;number</source>
+        <translation>报告编号(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="202"/>
+        <source>R&amp;eason</source>
+        <translation>理由(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="205"/>
+        <source>&amp;Sent by</source>
+        <translation>寄送人(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="206"/>
+        <source>&amp;Destination</source>
+        <translation>寄往(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="208"/>
+        <source>&amp;Delivered by</source>
+        <translation>送样人(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="209"/>
+        <source>&amp;Lab</source>
+        <translation>检验机构(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="210"/>
+        <source>R&amp;eason for refusing</source>
+        <translation>拒收理由(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="212"/>
+        <source>&amp;Applicant</source>
+        <translation>申请人(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="214"/>
+        <source>Returned &amp;to</source>
+        <translation>退还给(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="216"/>
+        <source>Released &amp;to</source>
+        <translation>退还给(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="243"/>
+        <source>Say whether the seal is intact.</source>
+        <translation>请说明封样是否完好。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="245"/>
+        <source>Choose pass or fail.</source>
+        <translation>请选择合格或不合格。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="248"/>
+        <source>Give %1.</source>
+        <translation>请填写%1。</translation>
     </message>
 </context>
 <context>
@@ -1509,57 +1736,68 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>FieldTaskTableModel</name>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="110"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="119"/>
         <source>Entity</source>
         <translation>检查对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="111"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="120"/>
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="113"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="122"/>
         <source>Due date</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="115"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="124"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="117"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="126"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="125"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="129"/>
+        <source>Samples due</source>
+        <translation>样品期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="149"/>
+        <source>%1 open · next %2</source>
+        <translation>%1 件未办结 · 最近期限 %2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="163"/>
         <source>not released</source>
         <translation>未下达</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="126"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="164"/>
         <source>to inspect</source>
         <translation>待检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="127"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="165"/>
         <source>inspecting</source>
         <translation>检查中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="128"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="166"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="129"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="167"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="131"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="151"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="169"/>
         <source>%1 · overdue</source>
         <translation>%1 · 逾期</translation>
     </message>
@@ -1567,167 +1805,177 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>FieldTasksScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="433"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="479"/>
         <source>Inspection started with %1 version %2: every answer is saved as you give it.</source>
         <translation>检查已开始，使用 %1 第 %2 版：每个答案随填随存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="468"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="528"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="472"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="532"/>
         <source>Not finalized: %1 answer(s) still need attention: %2</source>
         <translation>未办结：还有 %1 处需要处理：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="488"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="548"/>
         <source>Finalized; record hash %1…</source>
         <translation>已办结，记录哈希 %1…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="512"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="572"/>
         <source>Ad-hoc task created and released to its team.</source>
         <translation>临时任务已新建，并已下达给检查组。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="528"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="588"/>
         <source>Clue referred to %1; the decision is due by %2.</source>
         <translation>线索已移送 %1；须于 %2 前作出审批决定。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="557"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="619"/>
         <source>%1 task(s)</source>
         <translation>共 %1 项任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="558"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="620"/>
         <source>%1 of %2 task(s)</source>
         <translation>显示 %1 / 共 %2 项任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="563"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="625"/>
         <source>No task selected</source>
         <translation>未选择任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="564"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="626"/>
         <source>Select a task to see its details and inspect it.</source>
         <translation>选择一项任务，查看详情并开展检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="571"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="633"/>
         <source>Inspection under way with %1 version %2, pinned until it is finalized.</source>
         <translation>检查进行中，使用 %1 第 %2 版，办结前不变。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="575"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="637"/>
         <source>Opening the inspection…</source>
         <translation>正在打开检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="577"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="639"/>
         <source>This task is completed: its record is in the entity&apos;s history.</source>
         <translation>该任务已完成，检查记录见检查对象的检查历史。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="581"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="643"/>
         <source>No inspection under way. Start it on site: at least two inspectors of the drawn team, their certificates shown, and the checklist.</source>
         <translation>尚未开始检查。请在现场开始：抽取的检查组中至少两名检查人员在场、出示执法证件，并选择检查清单。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="584"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="646"/>
         <source>This task cannot be inspected.</source>
         <translation>该任务不能开展检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="599"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="661"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="602"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="664"/>
         <source>%1 · due %2</source>
         <translation>%1 · 完成期限 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="607"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="669"/>
         <source>Lead</source>
         <translation>主检</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="607"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="669"/>
         <source>Assisting</source>
         <translation>协检</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="608"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="670"/>
         <source>%1 %2 (%3) · certificate %4 · valid until %5</source>
         <translation>%1 %2（%3）· 执法证 %4 · 有效期至 %5</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="613"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="675"/>
         <source>%1 · expired or missing</source>
         <translation>%1 · 已过期或无证件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="630"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="692"/>
         <source>Tasks and inspections</source>
         <translation>任务与检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="631"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="693"/>
         <source>Search name, credit code or address</source>
         <translation>按名称、信用代码或住所搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="633"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="695"/>
         <source>Start inspection…</source>
         <translation>开始检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="635"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="697"/>
         <source>Finalize…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="637"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="698"/>
+        <source>Take a sample…</source>
+        <translation>抽样……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="699"/>
+        <source>Sample a product: its code, sealed portions and labels (Ctrl+Shift+S)</source>
+        <translation>抽取样品：编号、分别封存的检验样品和备份样品、标签（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="702"/>
         <source>New ad-hoc task…</source>
         <translation>新建临时任务…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="638"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="703"/>
         <source>A task not drawn at random, e.g. after a 12315 complaint</source>
         <translation>非随机抽取的任务，如 12315 投诉举报后的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="640"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="705"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="641"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="706"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="642"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="707"/>
         <source>Risk class</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="642"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="707"/>
         <source>Check items</source>
         <translation>抽查事项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="643"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="708"/>
         <source>Window</source>
         <translation>检查时段</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="643"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="708"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
@@ -2293,102 +2541,112 @@ Because: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="175"/>
+        <location filename="../../inspector/ui/main_window.py" line="182"/>
         <source>Inspector: random inspections and sampling</source>
         <translation>Inspector 双随机抽查与抽样</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="176"/>
+        <location filename="../../inspector/ui/main_window.py" line="183"/>
         <source>Inspector · 双随机、一公开</source>
         <translation>Inspector · 双随机、一公开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="177"/>
+        <location filename="../../inspector/ui/main_window.py" line="184"/>
         <source>Acting as</source>
         <translation>当前角色</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="178"/>
+        <location filename="../../inspector/ui/main_window.py" line="185"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="195"/>
+        <location filename="../../inspector/ui/main_window.py" line="202"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="196"/>
+        <location filename="../../inspector/ui/main_window.py" line="203"/>
         <source>Directories</source>
         <translation>名录库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="197"/>
+        <location filename="../../inspector/ui/main_window.py" line="204"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="198"/>
+        <location filename="../../inspector/ui/main_window.py" line="205"/>
         <source>Plans and draw</source>
         <translation>抽查计划与抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="199"/>
+        <location filename="../../inspector/ui/main_window.py" line="206"/>
         <source>Publication</source>
         <translation>结果公示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="200"/>
+        <location filename="../../inspector/ui/main_window.py" line="207"/>
         <source>Referrals</source>
         <translation>线索移送</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="202"/>
+        <location filename="../../inspector/ui/main_window.py" line="209"/>
         <source>Tasks</source>
         <translation>任务与检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="203"/>
+        <location filename="../../inspector/ui/main_window.py" line="210"/>
         <source>Fill a checklist</source>
         <translation>填写清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="204"/>
+        <location filename="../../inspector/ui/main_window.py" line="211"/>
+        <source>Samples</source>
+        <translation>样品</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="212"/>
+        <source>Scan station</source>
+        <translation>扫码交接</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="213"/>
         <source>Checklists</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="256"/>
+        <location filename="../../inspector/ui/main_window.py" line="265"/>
         <source>Opening workspace…</source>
         <translation>正在打开工作区……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="258"/>
+        <location filename="../../inspector/ui/main_window.py" line="267"/>
         <source>Workspace: %1 · device %2</source>
         <translation>工作区：%1 · 设备 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="262"/>
+        <location filename="../../inspector/ui/main_window.py" line="271"/>
         <source>Working…</source>
         <translation>处理中……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="262"/>
+        <location filename="../../inspector/ui/main_window.py" line="271"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="265"/>
+        <location filename="../../inspector/ui/main_window.py" line="274"/>
         <source>Something went wrong</source>
         <translation>出现错误</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="266"/>
+        <location filename="../../inspector/ui/main_window.py" line="275"/>
         <source>The operation %1 failed: %2</source>
         <translation>操作 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="201"/>
+        <location filename="../../inspector/ui/main_window.py" line="208"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -2429,6 +2687,39 @@ Because: %2</source>
         <location filename="../../inspector/ui/widgets/media_editor.py" line="176"/>
         <source>Take a photo</source>
         <translation>拍照</translation>
+    </message>
+</context>
+<context>
+    <name>PdfOutput</name>
+    <message>
+        <location filename="../../inspector/ui/pdf_output.py" line="64"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_output.py" line="65"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_output.py" line="69"/>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_output.py" line="72"/>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_output.py" line="98"/>
+        <source>Preparing the pages for printing…</source>
+        <translation>正在准备打印页面…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/pdf_output.py" line="109"/>
+        <source>%1 page(s) sent to %2.</source>
+        <translation>已将 %1 页发送到 %2。</translation>
     </message>
 </context>
 <context>
@@ -3199,6 +3490,581 @@ Current team: %3</source>
         <location filename="../../inspector/ui/screens/referrals.py" line="484"/>
         <source>Package SHA-256</source>
         <translation>证据包 SHA-256</translation>
+    </message>
+</context>
+<context>
+    <name>SampleSignDialog</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_sign_dialog.py" line="62"/>
+        <source>Sign the sampling form %1</source>
+        <translation>抽样单 %1 签字确认</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_sign_dialog.py" line="64"/>
+        <source>The sampled party states it has no objection to the sampling, its process, the seals and the form, and signs (or its refusal is recorded); every sampler signs. Each portion&apos;s custody then records the signing.</source>
+        <translation>被抽样单位对抽样程序、过程、封样状态及抽样单内容无异议并签字（拒绝签字的，记录拒签理由）；每名抽样人签字。签字随后记入每份样品的流转记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_sign_dialog.py" line="67"/>
+        <source>Sampled party</source>
+        <translation>被抽样单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_sign_dialog.py" line="68"/>
+        <source>Samplers</source>
+        <translation>抽样人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_sign_dialog.py" line="69"/>
+        <source>Sign</source>
+        <translation>确认签字</translation>
+    </message>
+</context>
+<context>
+    <name>SampleTableModel</name>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="78"/>
+        <source>Sample code</source>
+        <translation>样品编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="79"/>
+        <source>Sample</source>
+        <translation>样品名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="80"/>
+        <source>Entity</source>
+        <translation>被抽样单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="81"/>
+        <source>Stage</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="85"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="89"/>
+        <source>Taken at</source>
+        <translation>抽样时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="116"/>
+        <source>pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="116"/>
+        <source>fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="127"/>
+        <source>%1 · overdue</source>
+        <translation>%1 · 已逾期</translation>
+    </message>
+</context>
+<context>
+    <name>SampleWizard</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="327"/>
+        <source>Signed by %1 signer(s); the portions&apos; custody records it.</source>
+        <translation>已有 %1 人签字；每份样品的流转记录已记入签字。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="341"/>
+        <source>Take a sample: %1</source>
+        <translation>抽样：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="342"/>
+        <source>The sample</source>
+        <translation>样品信息</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="344"/>
+        <source>As on the 抽样单. Fields left empty print as “—”.</source>
+        <translation>按抽样单填写。未填写的栏目打印为“—”。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="346"/>
+        <source>Sample name</source>
+        <translation>样品名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="346"/>
+        <source>复检 regime</source>
+        <translation>复检时限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="347"/>
+        <source>Sampling link</source>
+        <translation>抽样环节</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="347"/>
+        <source>Date type</source>
+        <translation>日期类型</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="348"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="348"/>
+        <source>Quantity sampled</source>
+        <translation>抽样数量</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="349"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="349"/>
+        <source>Backup quantity</source>
+        <translation>备样数量</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="350"/>
+        <source>Sampling unit</source>
+        <translation>抽样单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="350"/>
+        <source>Remarks</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="355"/>
+        <source>Product (复检 within 15 days)</source>
+        <translation>产品（15 日内申请复检）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="356"/>
+        <source>Food (复检 within 7 working days)</source>
+        <translation>食品（7 个工作日内申请复检）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="357"/>
+        <source>Rapid test (复检 within 4 hours)</source>
+        <translation>快速检测（4 小时内申请复检）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="360"/>
+        <source>Circulation (流通)</source>
+        <translation>流通</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="361"/>
+        <source>Production (生产)</source>
+        <translation>生产</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="362"/>
+        <source>Catering (餐饮)</source>
+        <translation>餐饮</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="365"/>
+        <source>Sampling and the sampled unit</source>
+        <translation>抽样基本信息与被抽样单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="367"/>
+        <source>The task, the place, and the sampled unit&apos;s details beyond the directory&apos;s (its name, address, credit code and representative are filled in).</source>
+        <translation>任务、抽样地点，以及名录库以外的被抽样单位信息（名称、地址、信用代码和法定代表人自动填写）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="369"/>
+        <source>Producer and sampling unit</source>
+        <translation>（标称）生产者与抽样单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="370"/>
+        <source>The producer as labelled on the product.</source>
+        <translation>按产品标签标注的生产者填写。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="372"/>
+        <source>Empty: the unit set for this laptop, else the first sampler&apos;s</source>
+        <translation>不填：本机设置的抽样单位，未设置则为第一名抽样人所在单位</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="373"/>
+        <source>Samplers and seals</source>
+        <translation>抽样人与封样</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="375"/>
+        <source>At least two samplers, each present at the inspection. The test and backup portions are sealed separately.</source>
+        <translation>抽样人不得少于两名，且均在本次检查现场。检验样品和备份样品分别封存。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="377"/>
+        <source>Tick the inspectors who take the sample.</source>
+        <translation>勾选实施抽样的检查人员。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="378"/>
+        <source>Seal number, test portion (P01)</source>
+        <translation>检验样品封条编号（P01）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="379"/>
+        <source>Seal number, backup portion (P02)</source>
+        <translation>备份样品封条编号（P02）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="380"/>
+        <source>Check and take the sample</source>
+        <translation>核对并抽样</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="382"/>
+        <source>The sample gets its code when you go on; it cannot be taken back, only accounted for.</source>
+        <translation>继续后样品即获得编号；编号不能收回，只能如实说明去向。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="385"/>
+        <source>Take the sample</source>
+        <translation>抽样并编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="386"/>
+        <source>Samplers</source>
+        <translation>抽样人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="387"/>
+        <source>Sample taken</source>
+        <translation>已抽样</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="388"/>
+        <source>Label size</source>
+        <translation>标签规格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="389"/>
+        <source>60 × 40 mm label printer</source>
+        <translation>60 × 40 毫米标签打印机</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="390"/>
+        <source>50 × 30 mm label printer (300 dpi)</source>
+        <translation>50 × 30 毫米标签打印机（300 dpi）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="391"/>
+        <source>A4 sheet of labels</source>
+        <translation>A4 标签纸</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="395"/>
+        <source>Print labels…</source>
+        <translation>打印标签……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="396"/>
+        <source>Save labels as PDF…</source>
+        <translation>标签另存为 PDF……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="397"/>
+        <source>Print seals…</source>
+        <translation>打印封条……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="398"/>
+        <source>Save seals as PDF…</source>
+        <translation>封条另存为 PDF……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="399"/>
+        <source>Signatures of the party and the samplers…</source>
+        <translation>被抽样单位和抽样人签字……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="401"/>
+        <source>Print the sampling form (4 copies)…</source>
+        <translation>打印抽样单（一式四联）……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="402"/>
+        <source>Save the sampling form as PDF…</source>
+        <translation>抽样单另存为 PDF……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="403"/>
+        <source>Print the hand-over form…</source>
+        <translation>打印样品移交确认单……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="404"/>
+        <source>Save the hand-over form as PDF…</source>
+        <translation>样品移交确认单另存为 PDF……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="413"/>
+        <source>Portions: %1. Deliver to the lab by %2 (5 working days).</source>
+        <translation>份样：%1。请于 %2 前送达检验机构（5 个工作日）。</translation>
+    </message>
+</context>
+<context>
+    <name>SamplesScreen</name>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="289"/>
+        <source>%1 samples, %2 open: %3 overdue, %4 due within %5 days. A sample reaches the lab within 5 working days of sampling.</source>
+        <translation>共 %1 件样品，%2 件未办结：%3 件已逾期，%4 件 %5 日内到期。样品应在抽样之日起 5 个工作日内送达检验机构。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="303"/>
+        <source>No sample selected.</source>
+        <translation>未选择样品。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="305"/>
+        <source>Portions: %1. Samplers: %2.</source>
+        <translation>份样：%1。抽样人：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="309"/>
+        <source>The deadline assumes weekends only: the holiday schedule of its year is not installed.</source>
+        <translation>该期限仅按周末计算：尚未安装该年度的节假日安排。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="314"/>
+        <source>Samples</source>
+        <translation>样品</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="315"/>
+        <source>Filter by code, sample, entity…</source>
+        <translation>按编号、样品名称、被抽样单位筛选…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="316"/>
+        <source>Label size: 60 × 40 mm, 50 × 30 mm (300 dpi printers) or an A4 sheet</source>
+        <translation>标签规格：60 × 40 毫米、50 × 30 毫米（300 dpi 打印机）或 A4 标签纸</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="318"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="319"/>
+        <source>Labels (Ctrl+P), seals, the sampling form, the hand-over form</source>
+        <translation>标签（Ctrl+P）、封条、抽样单、样品移交确认单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="321"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="322"/>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="322"/>
+        <source>Seals (封条)</source>
+        <translation>封条</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="323"/>
+        <source>Sampling form (抽样单, 4 copies)</source>
+        <translation>抽样单（一式四联）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/samples.py" line="324"/>
+        <source>Hand-over form (样品移交确认单)</source>
+        <translation>样品移交确认单</translation>
+    </message>
+</context>
+<context>
+    <name>ScanStationScreen</name>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="308"/>
+        <source>Looking up %1…</source>
+        <translation>正在查找 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="323"/>
+        <source>Cannot read this label: %1</source>
+        <translation>无法识别此标签：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="351"/>
+        <source>Found %1: its chain of custody is closed.</source>
+        <translation>已找到 %1：其流转记录已办结。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="353"/>
+        <source>Found %1. Next: %2 (Ctrl+Enter), or another step (Alt+1…).</source>
+        <translation>已找到 %1。下一步：%2（Ctrl+回车），或其他环节（Alt+1…）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="403"/>
+        <source>Recorded: %1 of %2 (event %3).</source>
+        <translation>已记录：%2 %1（第 %3 条）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="434"/>
+        <source>Batch hand-over on: scan each portion&apos;s label.</source>
+        <translation>批量移交已开启：请逐一扫描份样标签。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="441"/>
+        <source>Batch hand-over off: %1 handed over, %2 not.</source>
+        <translation>批量移交已结束：%1 份已移交，%2 份未移交。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="450"/>
+        <source>already handed over in this batch: not recorded again</source>
+        <translation>本批次已移交：不再重复记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="454"/>
+        <source>handed over (event %1)</source>
+        <translation>已移交（第 %1 条）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="456"/>
+        <source>Handed over: %1.</source>
+        <translation>已移交：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="469"/>
+        <source>Not handed over: %1</source>
+        <translation>未移交：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="492"/>
+        <source>portion for testing</source>
+        <translation>检验样品</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="494"/>
+        <source>backup portion for a recheck</source>
+        <translation>复检备份样品</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="495"/>
+        <source>other portion</source>
+        <translation>其他样品</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="518"/>
+        <source>%1, or Ctrl+Enter: the most likely next step</source>
+        <translation>%1，或 Ctrl+回车：最可能的下一步</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="521"/>
+        <source>Next step:</source>
+        <translation>下一步：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="523"/>
+        <source>Scan a portion&apos;s label to see its chain of custody.</source>
+        <translation>扫描份样标签以查看其流转记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="525"/>
+        <source>The chain is closed: nothing more happens to this portion.</source>
+        <translation>流转已办结：此份样不再有后续环节。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="540"/>
+        <source>%1 handed over, %2 not.</source>
+        <translation>%1 份已移交，%2 份未移交。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="543"/>
+        <source>Last batch hand-over</source>
+        <translation>上一批次移交</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="546"/>
+        <source>seal intact</source>
+        <translation>封样完好</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="546"/>
+        <source>seal broken</source>
+        <translation>封样破损</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="547"/>
+        <source>Batch hand-over (Ctrl+B ends it)</source>
+        <translation>批量移交（Ctrl+B 结束）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="548"/>
+        <source>Each portion scanned is recorded as handed over from %1 to %2, %3, at %4. %5</source>
+        <translation>每扫描一份即记录为由 %1 移交给 %2，%3，地点：%4。%5</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="556"/>
+        <source>Scan station</source>
+        <translation>扫码交接</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="558"/>
+        <source>Scan a portion&apos;s label (its barcode or its QR code), or type the portion code and press Enter. Alt+1…Alt+9 record the next step, Ctrl+Enter the most likely one; Ctrl+B hands over many portions in a row.</source>
+        <translation>扫描份样标签（条码或二维码），或输入份样编号后按回车。Alt+1…Alt+9 记录下一环节，Ctrl+回车记录最可能的环节；Ctrl+B 连续移交多份样品。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="561"/>
+        <source>Scan or type a portion code, e.g. 132601230A300017E-P01</source>
+        <translation>扫描或输入份样编号，如 132601230A300017E-P01</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="563"/>
+        <source>Look up</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="564"/>
+        <source>Enter</source>
+        <translation>回车</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="565"/>
+        <source>Batch hand-over</source>
+        <translation>批量移交</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="566"/>
+        <source>Record a hand-over of every portion scanned, with the same details (Ctrl+B)</source>
+        <translation>以相同信息记录每一份扫描样品的移交（Ctrl+B）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="568"/>
+        <source>Portion</source>
+        <translation>份样</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="569"/>
+        <source>Sample</source>
+        <translation>样品名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="569"/>
+        <source>Portion code</source>
+        <translation>份样编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="570"/>
+        <source>Role</source>
+        <translation>类别</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,8 @@ HORIZONTAL = Qt.Orientation.Horizontal
 ENGLISH: dict[str, Any] = {
     "window title": "Inspector: random inspections and sampling",
     "navigation": ["Overview", "Directories", "Audit log", "Plans and draw", "Publication",
-                   "Referrals", "Sync", "Tasks", "Fill a checklist", "Checklists"],
+                   "Referrals", "Sync", "Tasks", "Fill a checklist", "Samples", "Scan station",
+                   "Checklists"],
     "screen titles": ["Overview", "Directories", "Audit log", "Plans and draw",
                       "Publication of results", "Sync with the platform"],
     "tabs": ["Market entities", "Inspectors"],
@@ -36,7 +37,7 @@ ENGLISH: dict[str, Any] = {
 CHINESE: dict[str, Any] = {
     "window title": "Inspector 双随机抽查与抽样",
     "navigation": ["概览", "名录库", "审计日志", "抽查计划与抽取", "结果公示", "线索移送",
-                   "同步", "任务与检查", "填写清单", "检查清单"],
+                   "同步", "任务与检查", "填写清单", "样品", "扫码交接", "检查清单"],
     "screen titles": ["概览", "名录库", "审计日志", "抽查计划与抽取", "检查结果公示", "与平台同步"],
     "tabs": ["市场主体", "检查人员"],
     "entity headers": ["统一社会信用代码", "名称", "类型", "区划", "住所", "法定代表人", "行业",

@@ -52,11 +52,12 @@ def test_each_role_sees_its_screens_and_actions(
     screens = {"home": "概览", "directory": "名录库", "audit": "审计日志",
                "plans": "抽查计划与抽取", "disclosure": "结果公示", "referrals": "线索移送",
                "sync": "同步",
-               "tasks": "任务与检查", "drafts": "填写清单", "checklists": "检查清单"}
+               "tasks": "任务与检查", "drafts": "填写清单", "samples": "样品",
+               "scan": "扫码交接", "checklists": "检查清单"}
     expected = [key for key in screens if (key != "audit" or sees_audit)
                 and (key not in ("plans", "disclosure", "referrals", "checklists")
                      or sees_plans)
-                and (key not in ("tasks", "drafts") or role is not Role.AUDITOR)]
+                and (key not in ("tasks", "drafts", "scan") or role is not Role.AUDITOR)]
     assert window.visible_screen_keys() == expected
     assert [window.navigation.item(r).text() for r in range(window.navigation.count())] == [
         screens[key] for key in expected]
@@ -83,7 +84,8 @@ def test_the_role_box_changes_the_acting_role(app_window: Launched) -> None:
     box.setCurrentIndex(box.findText("检查人员"))
 
     assert app_window.ctx.role is Role.INSPECTOR
-    assert window.visible_screen_keys() == ["home", "directory", "sync", "tasks", "drafts"]
+    assert window.visible_screen_keys() == ["home", "directory", "sync", "tasks", "drafts",
+                                            "samples", "scan"]
     assert not app_window.entities.import_button.isVisibleTo(window)
     assert box.currentText() == "检查人员"
 
@@ -141,7 +143,9 @@ def test_ctrl_and_a_number_skip_screens_the_role_may_not_use(app_window: Launche
     assert window.stack.currentWidget() is window.tasks
     qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
     assert window.stack.currentWidget() is window.drafts
-    qtbot.keyClick(window, Qt.Key.Key_6, CTRL)  # no sixth screen: nothing moves
+    qtbot.keyClick(window, Qt.Key.Key_7, CTRL)
+    assert window.stack.currentWidget() is window.scan_station
+    qtbot.keyClick(window, Qt.Key.Key_8, CTRL)  # no eighth screen: nothing moves
 
-    assert window.stack.currentWidget() is window.drafts
-    assert window.navigation.currentRow() == 4
+    assert window.stack.currentWidget() is window.scan_station
+    assert window.navigation.currentRow() == 6

@@ -34,15 +34,18 @@ thumbnail opens the annotation editor (arrows, circles, text as a separate layer
 Selecting another task lets go of the form (its answers are sent first);
 :meth:`FieldTasksScreen.close_inspection` does the same when the window closes.
 Shortcuts (while the screen has the focus): Ctrl+F search (Escape clears it),
-Ctrl+Return start or finalize the selected task. A team lead or administrator also
-creates ad-hoc tasks here (a 12315 complaint: :mod:`inspector.ui.ad_hoc_flow`).
+Ctrl+Return start or finalize the selected task, Ctrl+Shift+S take a sample during the
+inspection under way (:mod:`inspector.ui.sampling_flow`); the list's "Samples due"
+column says how many of a task's samples are still open and their next deadline
+(tinted when one is overdue). A team lead or administrator also creates ad-hoc tasks
+here (a 12315 complaint: :mod:`inspector.ui.ad_hoc_flow`).
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Mapping
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
@@ -69,7 +72,8 @@ from inspector.services.changes import Topic
 from inspector.services.checklist_library import StoredVersion
 from inspector.services.field_tasks import FieldTaskView, TeamMember
 from inspector.services.inspections import FinalizedInspection, StartedInspection
-from inspector.ui import draft_ops, field_ops
+from inspector.services.sample_board import TaskSamplesDue
+from inspector.ui import draft_ops, field_ops, sample_ops
 from inspector.ui.ad_hoc_flow import open_ad_hoc_dialog
 from inspector.ui.context import AppContext
 from inspector.ui.draft_autosave import DraftAutosaver
@@ -78,6 +82,7 @@ from inspector.ui.inspection_photos import InspectionPhotos
 from inspector.ui.planning_models import SHORT_HASH
 from inspector.ui.record_table import record_table, select_row
 from inspector.ui.referral_flow import open_referral_dialog
+from inspector.ui.sampling_flow import open_sample_wizard
 from inspector.ui.screen_loading import LoadOnShow
 from inspector.ui.snapshot_table_model import Column, SnapshotTableModel
 from inspector.ui.widgets.ad_hoc_task_dialog import AdHocTaskDialog
@@ -86,6 +91,7 @@ from inspector.ui.widgets.feedback import NO_MESSAGE, Message, error_text, show_
 from inspector.ui.widgets.finalize_dialog import FinalizeDialog
 from inspector.ui.widgets.inspection_history import InspectionHistoryPanel, china_time
 from inspector.ui.widgets.referral_dialog import ReferralDialog
+from inspector.ui.widgets.sample_wizard import SampleWizard
 from inspector.ui.widgets.start_inspection_dialog import StartInspectionDialog, certificate_valid
 
 OVERDUE_BRUSH = QBrush(QColor("#f8d7d4"))
@@ -93,6 +99,9 @@ EXPIRED_COLOUR = "#b3261e"
 OPEN = frozenset({TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS})
 TASK_CREATORS = frozenset({Role.TEAM_LEAD, Role.ADMINISTRATOR})
 NAMED_PROBLEMS = 5
+
+
+FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
 
 
 def _day(day: date | None) -> str:
@@ -117,8 +126,37 @@ class FieldTaskTableModel(SnapshotTableModel[FieldTaskView]):
             Column(lambda: self.tr("Team"), lambda t, _l: "、".join(m.name for m in t.team),
                    tooltip=lambda t, _l: "、".join(f"{m.name}（{m.staff_id}）" for m in t.team),
                    background=tint),
+            Column(lambda: self.tr("Samples due"), lambda t, _l: self.samples_text(t),
+                   sort_key=self._samples_due_key,
+                   background=lambda t: OVERDUE_BRUSH if t.overdue or self._samples_late(t)
+                   else None),
         ]
         super().__init__(columns, lang, parent)
+        self.samples_due: Mapping[str, TaskSamplesDue] = {}
+
+    def set_samples_due(self, due: Mapping[str, TaskSamplesDue]) -> None:
+        """What each task's open samples wait for (repaints; the rows stay as loaded)."""
+        self.samples_due = due
+        if self.shown:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.shown - 1, self.columnCount() - 1))
+
+    def samples_text(self, task: FieldTaskView) -> str:
+        due = self.samples_due.get(task.uuid)
+        if due is None:
+            return ""
+        when = china_time(due.next_due) if due.next_due else "—"
+        text = self.tr("%1 open · next %2").replace("%1", str(due.open_samples)) \
+            .replace("%2", when)
+        return self.tr("%1 · overdue").replace("%1", text) if due.overdue else text
+
+    def _samples_due_key(self, task: FieldTaskView) -> datetime:
+        due = self.samples_due.get(task.uuid)
+        return due.next_due if due is not None and due.next_due else FAR_FUTURE
+
+    def _samples_late(self, task: FieldTaskView) -> bool:
+        due = self.samples_due.get(task.uuid)
+        return due is not None and due.overdue
 
     def status_text(self, task: FieldTaskView) -> str:
         text = {
@@ -144,6 +182,7 @@ class FieldTasksScreen(QWidget):
         self.start_dialog: StartInspectionDialog | None = None
         self.finalize_dialog: FinalizeDialog | None = None
         self.referral_dialog: ReferralDialog | None = None
+        self.sample_wizard: SampleWizard | None = None
         self.ad_hoc_dialog: AdHocTaskDialog | None = None
         self.photos = InspectionPhotos(ctx, self, self._set_message)
         self.checklists: tuple[StoredVersion, ...] = ()
@@ -219,9 +258,13 @@ class FieldTasksScreen(QWidget):
         self.finalize_button = QPushButton()
         self.finalize_button.setObjectName("finalizeInspectionButton")
         self.finalize_button.clicked.connect(self.finalize_inspection)
+        self.sample_button = QPushButton()
+        self.sample_button.setObjectName("takeSampleButton")
+        self.sample_button.clicked.connect(self.take_sample)
         task_row = QHBoxLayout()
         task_row.addWidget(self.task_label, 1)
         task_row.addWidget(self.start_button)
+        task_row.addWidget(self.sample_button)
         task_row.addWidget(self.finalize_button)
         self.hint_label = QLabel()
         self.hint_label.setObjectName("inspectionHint")
@@ -275,8 +318,9 @@ class FieldTasksScreen(QWidget):
                   context=Qt.ShortcutContext.WidgetShortcut)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.act, context=within)
+        QShortcut(QKeySequence("Ctrl+Shift+S"), self, self.take_sample, context=within)
         self.loading = LoadOnShow(self, ctx, self.reload, frozenset({
-            Topic.TASKS, Topic.ENTITIES, Topic.INSPECTORS, Topic.CHECKLISTS}))
+            Topic.TASKS, Topic.ENTITIES, Topic.INSPECTORS, Topic.CHECKLISTS, Topic.SAMPLES}))
         ctx.language_changed.connect(lambda _lang: self.retranslate())
         ctx.role_changed.connect(lambda _role: self._role_changed())
         self.retranslate()
@@ -294,6 +338,8 @@ class FieldTasksScreen(QWidget):
                             on_result=self._loaded, on_error=self._failed)
         self._ctx.db.submit(draft_ops.load_fillable_checklists(),
                             on_result=self._checklists_loaded, on_error=self._failed)
+        self._ctx.db.submit(sample_ops.load_samples_due_by_task(),
+                            on_result=self.model.set_samples_due, on_error=self._failed)
 
     def _checklists_loaded(self, versions: tuple[StoredVersion, ...]) -> None:
         self.checklists = versions
@@ -434,6 +480,20 @@ class FieldTasksScreen(QWidget):
                                           "answer is saved as you give it.")
                           .replace("%1", started.code).replace("%2", str(started.version)))
 
+    # -- sampling ----------------------------------------------------------------------------
+
+    def take_sample(self) -> SampleWizard | None:
+        """Open the sampling wizard for the inspection under way (None: none is open)."""
+        task, opened = self.form_task, self.opened
+        if task is None or task.inspection_uuid is None or opened is None:
+            return None
+        if self.sample_wizard is not None:
+            self.sample_wizard.close()
+        self.sample_wizard = open_sample_wizard(self._ctx, self, task.inspection_uuid,
+                                                task.entity_name, team=opened.team,
+                                                today=self._today)
+        return self.sample_wizard
+
     # -- finalizing --------------------------------------------------------------------------
 
     def finalize_inspection(self) -> FinalizeDialog | None:
@@ -543,6 +603,8 @@ class FieldTasksScreen(QWidget):
         self.start_button.setEnabled(task is not None and self._may_start(task))
         self.finalize_button.setVisible(under_way)
         self.finalize_button.setEnabled(self.form is not None)
+        self.sample_button.setVisible(under_way)
+        self.sample_button.setEnabled(self.form is not None and self.opened is not None)
         self.form_area.setVisible(self.form is not None)
         self._filler.setVisible(self.form is None)
         self._word_task()
@@ -633,6 +695,9 @@ class FieldTasksScreen(QWidget):
         self.start_button.setText(self.tr("Start inspection…"))
         self.start_button.setToolTip("Ctrl+Return")
         self.finalize_button.setText(self.tr("Finalize…"))
+        self.sample_button.setText(self.tr("Take a sample…"))
+        self.sample_button.setToolTip(self.tr("Sample a product: its code, sealed portions "
+                                              "and labels (Ctrl+Shift+S)"))
         self.finalize_button.setToolTip("Ctrl+Return")
         self.ad_hoc_button.setText(self.tr("New ad-hoc task…"))
         self.ad_hoc_button.setToolTip(self.tr("A task not drawn at random, e.g. after a "
