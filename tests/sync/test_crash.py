@@ -26,6 +26,7 @@ from tests.sync.laptop import open_laptop
 from tests.sync.test_engine import ENTITY, server_hashes
 
 KILLS = 100
+LINE_WAIT_S = 180  # a forked child opens the store under a loaded CI machine's pace
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -40,10 +41,12 @@ def integrity(db: Path) -> str:
 class Zygote:
     """Talks to tests/sync/crash_worker.py (see its docstring)."""
 
-    def __init__(self, data: Path, server: str, token: str) -> None:
+    def __init__(self, data: Path, server: str, token: str, log: Path) -> None:
+        self.log = log
+        self._log_file = log.open("w", encoding="utf-8")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tests.sync.crash_worker", str(data), server, "zhang"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log_file,
             text=True, cwd=ROOT)
         assert self.process.stdin is not None and self.process.stdout is not None
         self.lines: queue.Queue[str] = queue.Queue()
@@ -64,7 +67,13 @@ class Zygote:
     def expect(self, prefix: str, seen: list[str]) -> str:
         """The next line starting with ``prefix``; every line read is kept in ``seen``."""
         while True:
-            line = self.lines.get(timeout=60)
+            try:
+                line = self.lines.get(timeout=LINE_WAIT_S)
+            except queue.Empty:
+                raise AssertionError(
+                    f"no line starting {prefix!r} in {LINE_WAIT_S} s; last lines: "
+                    f"{seen[-5:]}; the worker's stderr ends: "
+                    f"{self.log.read_text(encoding='utf-8')[-2000:]!r}") from None
             seen.append(line)
             if line.startswith(prefix):
                 return line
@@ -75,6 +84,7 @@ class Zygote:
         self.process.wait(timeout=30)
         self.reader.join(timeout=30)
         self.process.stdout.close()
+        self._log_file.close()
 
 
 def test_killed_a_hundred_times_nothing_is_lost_or_doubled(sqlite_platform: Central,
@@ -86,7 +96,7 @@ def test_killed_a_hundred_times_nothing_is_lost_or_doubled(sqlite_platform: Cent
         token = laptop.transport.token
     assert token is not None
     rng = random.Random(20261128)
-    zygote = Zygote(data, server, token)
+    zygote = Zygote(data, server, token, tmp_path / "worker-stderr.log")
     seen: list[str] = []
     try:
         for _kill in range(KILLS):
