@@ -29,6 +29,7 @@ from inspector.core.workdays import WorkdayCalendar
 from inspector.db.models import (
     CustodyEvent,
     Inspection,
+    Inspector,
     MarketEntity,
     Sample,
     SamplePortion,
@@ -47,6 +48,7 @@ class SampleView:
     inspection_uuid: str | None
     sampled_at: datetime
     samplers: tuple[str, ...]  # staff ids
+    sampler_names: tuple[str, ...]  # "name（staff id）", as the directory has them
     portions: tuple[str, ...]  # portion codes, test first
     regime: RecheckRegime
     progress: SampleProgress
@@ -69,6 +71,8 @@ def list_samples(store: Store, calendar: WorkdayCalendar, now: datetime,
             .outerjoin(Task, Task.id == Sample.task_id)
             .where(Sample.deleted_at.is_(None))).all()
         chains = _chains(session)
+        names = {staff: name for staff, name in session.execute(
+            select(Inspector.staff_id, Inspector.name))}
         views = []
         for sample, entity, task, inspection in rows:
             samplers = tuple(s for s in sample.fields.get("samplers", "").split("、") if s)
@@ -85,7 +89,8 @@ def list_samples(store: Store, calendar: WorkdayCalendar, now: datetime,
                                                sample.fields.get("shelf_life", "")))
             views.append(SampleView(
                 sample.sample_code, sample.name, entity or "", task, inspection, sampled_at,
-                samplers, tuple(code for code, _chain in sorted(
+                samplers, tuple(f"{names.get(s, s)}（{s}）" for s in samplers),
+                tuple(code for code, _chain in sorted(
                     portions.values(), key=lambda pair: pair[0]) if code), regime, progress))
     views.sort(key=_board_order)
     return tuple(views)

@@ -138,7 +138,10 @@ CUSTODY_EVENT = SyncKind(
     columns=("kind", "occurred_at", "from_party", "to_party", "seal_intact", "note", "seq",
              "actor", "place", "result", "report_number", "reason", "photo_sha256",
              "prev_hash", "hash"),
-    references={"portion": Reference("portion_id", SamplePortion)})
+    references={"portion": Reference("portion_id", SamplePortion)},
+    # A step's photo is small evidence whoever follows the chain needs: it travels as a
+    # document, not held back with the photo originals for a fast link.
+    blobs=(BlobField("photo_sha256", BlobRole.DOCUMENT),))
 DEVICE_AUDIT_EVENT = SyncKind(
     "device_audit_event", AuditEvent, upstream=True, tombstones=False,
     columns=("seq", "actor", "role", "device_id", "utc_time", "device_clock", "action",

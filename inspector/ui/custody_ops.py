@@ -22,7 +22,9 @@ service's own clock.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
 from inspector.core.custody import CustodyEntry
 from inspector.core.lifecycles import CustodyEventKind
@@ -31,6 +33,7 @@ from inspector.core.sample_codes import SampleCodeError, parse_portion_code
 from inspector.labels.sample_label import PAYLOAD_PREFIX, LabelError, parse_label_payload
 from inspector.services import samples
 from inspector.services.changes import Outcome
+from inspector.services.custody_photos import keep_custody_photo
 from inspector.services.samples import CustodyDetails, PortionCustody
 from inspector.ui.db_worker import Op, OpEnv
 
@@ -63,8 +66,13 @@ def load_portion_custody(code: str) -> Op[PortionCustody]:
 
 
 def record_custody_op(code: str, kind: CustodyEventKind, details: CustodyDetails,
-                      actor: Actor, now: datetime | None = None) -> Op[CustodyEntry]:
+                      actor: Actor, *, now: datetime | None = None,
+                      photo: Path | None = None) -> Op[CustodyEntry]:
+    """Record one step; ``photo`` (a picture file) is kept and named in the step."""
     def body(env: OpEnv) -> Outcome[CustodyEntry]:
-        return samples.record_custody(env.workspace, actor, code, kind, details, now=now)
+        given = details
+        if photo is not None:
+            given = replace(details, photo_sha256=keep_custody_photo(env.workspace, photo))
+        return samples.record_custody(env.workspace, actor, code, kind, given, now=now)
 
     return Op("record_custody", body)

@@ -818,150 +818,170 @@
 <context>
     <name>CustodyStepDialog</name>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="168"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="180"/>
         <source>Batch hand-over</source>
         <translation>批量移交</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="169"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="181"/>
         <source>Every portion scanned next is recorded as handed over with these details, by %1.</source>
         <translation>接下来扫描的每一份样品都按以下信息记录为已移交，经办人：%1。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="173"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="185"/>
         <source>Record: %1</source>
         <translation>记录：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="174"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="186"/>
         <source>%1 · %2
 Recorded by %3, now.</source>
         <translation>%1 · %2
 经办人：%3，时间：现在。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="181"/>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="183"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="193"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="195"/>
         <source>Optional</source>
         <translation>选填</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="184"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="196"/>
         <source>&amp;Intact</source>
         <translation>完好(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="185"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="197"/>
         <source>&amp;Broken</source>
         <translation>破损(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="186"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="198"/>
         <source>&amp;Pass</source>
         <translation>合格(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="187"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="199"/>
         <source>&amp;Fail</source>
         <translation>不合格(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="190"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="202"/>
+        <source>P&amp;hoto</source>
+        <translation>照片(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="204"/>
         <source>&amp;Record</source>
         <translation>记录(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="191"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="205"/>
         <source>Enter or Ctrl+Enter</source>
         <translation>回车或 Ctrl+回车</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="196"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="210"/>
         <source>Pla&amp;ce</source>
         <translation>地点(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="197"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="211"/>
         <source>&amp;From (handing over)</source>
         <translation>移交人(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="198"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="212"/>
         <source>&amp;To (receiving)</source>
         <translation>接收人(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="199"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="213"/>
         <source>Seal</source>
         <translation>封样状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="200"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="214"/>
         <source>Result</source>
         <translation>检验结论</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="201"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="215"/>
         <source>Report &amp;number</source>
         <translation>报告编号(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="202"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="216"/>
         <source>R&amp;eason</source>
         <translation>理由(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="205"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="219"/>
         <source>&amp;Sent by</source>
         <translation>寄送人(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="206"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="220"/>
         <source>&amp;Destination</source>
         <translation>寄往(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="208"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="222"/>
         <source>&amp;Delivered by</source>
         <translation>送样人(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="209"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="223"/>
         <source>&amp;Lab</source>
         <translation>检验机构(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="210"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="224"/>
         <source>R&amp;eason for refusing</source>
         <translation>拒收理由(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="212"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="226"/>
         <source>&amp;Applicant</source>
         <translation>申请人(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="214"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="228"/>
         <source>Returned &amp;to</source>
         <translation>退还给(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="216"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="230"/>
         <source>Released &amp;to</source>
         <translation>退还给(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="243"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="235"/>
+        <source>Optional: choose a photo…</source>
+        <translation>选填：选择照片…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="244"/>
+        <source>A photo of this step</source>
+        <translation>本环节的照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="245"/>
+        <source>Pictures (*.jpg *.jpeg *.png *.heic *.webp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="274"/>
         <source>Say whether the seal is intact.</source>
         <translation>请说明封样是否完好。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="245"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="276"/>
         <source>Choose pass or fail.</source>
         <translation>请选择合格或不合格。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="248"/>
+        <location filename="../../inspector/ui/widgets/custody_step_dialog.py" line="279"/>
         <source>Give %1.</source>
         <translation>请填写%1。</translation>
     </message>
@@ -1805,179 +1825,184 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>FieldTasksScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="479"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="483"/>
         <source>Inspection started with %1 version %2: every answer is saved as you give it.</source>
         <translation>检查已开始，使用 %1 第 %2 版：每个答案随填随存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="528"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="532"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="532"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="536"/>
         <source>Not finalized: %1 answer(s) still need attention: %2</source>
         <translation>未办结：还有 %1 处需要处理：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="548"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="552"/>
         <source>Finalized; record hash %1…</source>
         <translation>已办结，记录哈希 %1…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="572"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="576"/>
         <source>Ad-hoc task created and released to its team.</source>
         <translation>临时任务已新建，并已下达给检查组。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="588"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="592"/>
         <source>Clue referred to %1; the decision is due by %2.</source>
         <translation>线索已移送 %1；须于 %2 前作出审批决定。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="619"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="623"/>
         <source>%1 task(s)</source>
         <translation>共 %1 项任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="620"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="624"/>
         <source>%1 of %2 task(s)</source>
         <translation>显示 %1 / 共 %2 项任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="625"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="629"/>
         <source>No task selected</source>
         <translation>未选择任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="626"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="630"/>
         <source>Select a task to see its details and inspect it.</source>
         <translation>选择一项任务，查看详情并开展检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="633"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="637"/>
         <source>Inspection under way with %1 version %2, pinned until it is finalized.</source>
         <translation>检查进行中，使用 %1 第 %2 版，办结前不变。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="637"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="641"/>
         <source>Opening the inspection…</source>
         <translation>正在打开检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="639"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="643"/>
         <source>This task is completed: its record is in the entity&apos;s history.</source>
         <translation>该任务已完成，检查记录见检查对象的检查历史。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="643"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="647"/>
         <source>No inspection under way. Start it on site: at least two inspectors of the drawn team, their certificates shown, and the checklist.</source>
         <translation>尚未开始检查。请在现场开始：抽取的检查组中至少两名检查人员在场、出示执法证件，并选择检查清单。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="646"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="650"/>
         <source>This task cannot be inspected.</source>
         <translation>该任务不能开展检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="661"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="665"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="664"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="668"/>
         <source>%1 · due %2</source>
         <translation>%1 · 完成期限 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="669"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="674"/>
         <source>Lead</source>
         <translation>主检</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="669"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="674"/>
         <source>Assisting</source>
         <translation>协检</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="670"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="675"/>
         <source>%1 %2 (%3) · certificate %4 · valid until %5</source>
         <translation>%1 %2（%3）· 执法证 %4 · 有效期至 %5</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="675"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="680"/>
         <source>%1 · expired or missing</source>
         <translation>%1 · 已过期或无证件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="692"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="697"/>
         <source>Tasks and inspections</source>
         <translation>任务与检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="693"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="698"/>
         <source>Search name, credit code or address</source>
         <translation>按名称、信用代码或住所搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="695"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="700"/>
         <source>Start inspection…</source>
         <translation>开始检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="697"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="702"/>
         <source>Finalize…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="698"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="703"/>
         <source>Take a sample…</source>
         <translation>抽样……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="699"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="704"/>
         <source>Sample a product: its code, sealed portions and labels (Ctrl+Shift+S)</source>
         <translation>抽取样品：编号、分别封存的检验样品和备份样品、标签（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="702"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="707"/>
         <source>New ad-hoc task…</source>
         <translation>新建临时任务…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="703"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="708"/>
         <source>A task not drawn at random, e.g. after a 12315 complaint</source>
         <translation>非随机抽取的任务，如 12315 投诉举报后的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="705"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="710"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="706"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="711"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="707"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="712"/>
         <source>Risk class</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="707"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="712"/>
         <source>Check items</source>
         <translation>抽查事项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="708"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="713"/>
         <source>Window</source>
         <translation>检查时段</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="708"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="713"/>
         <source>Team</source>
         <translation>检查组</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="714"/>
+        <source>Samples</source>
+        <translation>样品</translation>
     </message>
 </context>
 <context>
@@ -3917,152 +3942,152 @@ Current team: %3</source>
         <translation>已记录：%2 %1（第 %3 条）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="434"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="435"/>
         <source>Batch hand-over on: scan each portion&apos;s label.</source>
         <translation>批量移交已开启：请逐一扫描份样标签。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="441"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="442"/>
         <source>Batch hand-over off: %1 handed over, %2 not.</source>
         <translation>批量移交已结束：%1 份已移交，%2 份未移交。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="450"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="451"/>
         <source>already handed over in this batch: not recorded again</source>
         <translation>本批次已移交：不再重复记录</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="454"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="455"/>
         <source>handed over (event %1)</source>
         <translation>已移交（第 %1 条）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="456"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="457"/>
         <source>Handed over: %1.</source>
         <translation>已移交：%1。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="469"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="470"/>
         <source>Not handed over: %1</source>
         <translation>未移交：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="492"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="493"/>
         <source>portion for testing</source>
         <translation>检验样品</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="494"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="495"/>
         <source>backup portion for a recheck</source>
         <translation>复检备份样品</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="495"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="496"/>
         <source>other portion</source>
         <translation>其他样品</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="518"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="519"/>
         <source>%1, or Ctrl+Enter: the most likely next step</source>
         <translation>%1，或 Ctrl+回车：最可能的下一步</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="521"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="522"/>
         <source>Next step:</source>
         <translation>下一步：</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="523"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="524"/>
         <source>Scan a portion&apos;s label to see its chain of custody.</source>
         <translation>扫描份样标签以查看其流转记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="525"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="526"/>
         <source>The chain is closed: nothing more happens to this portion.</source>
         <translation>流转已办结：此份样不再有后续环节。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="540"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="541"/>
         <source>%1 handed over, %2 not.</source>
         <translation>%1 份已移交，%2 份未移交。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="543"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="544"/>
         <source>Last batch hand-over</source>
         <translation>上一批次移交</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="546"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="547"/>
         <source>seal intact</source>
         <translation>封样完好</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="546"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="547"/>
         <source>seal broken</source>
         <translation>封样破损</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="547"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="548"/>
         <source>Batch hand-over (Ctrl+B ends it)</source>
         <translation>批量移交（Ctrl+B 结束）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="548"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="549"/>
         <source>Each portion scanned is recorded as handed over from %1 to %2, %3, at %4. %5</source>
         <translation>每扫描一份即记录为由 %1 移交给 %2，%3，地点：%4。%5</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="556"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="557"/>
         <source>Scan station</source>
         <translation>扫码交接</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="558"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="559"/>
         <source>Scan a portion&apos;s label (its barcode or its QR code), or type the portion code and press Enter. Alt+1…Alt+9 record the next step, Ctrl+Enter the most likely one; Ctrl+B hands over many portions in a row.</source>
         <translation>扫描份样标签（条码或二维码），或输入份样编号后按回车。Alt+1…Alt+9 记录下一环节，Ctrl+回车记录最可能的环节；Ctrl+B 连续移交多份样品。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="561"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="562"/>
         <source>Scan or type a portion code, e.g. 132601230A300017E-P01</source>
         <translation>扫描或输入份样编号，如 132601230A300017E-P01</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="563"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="564"/>
         <source>Look up</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="564"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="565"/>
         <source>Enter</source>
         <translation>回车</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="565"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="566"/>
         <source>Batch hand-over</source>
         <translation>批量移交</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="566"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="567"/>
         <source>Record a hand-over of every portion scanned, with the same details (Ctrl+B)</source>
         <translation>以相同信息记录每一份扫描样品的移交（Ctrl+B）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="568"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="569"/>
         <source>Portion</source>
         <translation>份样</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="569"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="570"/>
         <source>Sample</source>
         <translation>样品名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="569"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="570"/>
         <source>Portion code</source>
         <translation>份样编号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/scan_station.py" line="570"/>
+        <location filename="../../inspector/ui/screens/scan_station.py" line="571"/>
         <source>Role</source>
         <translation>类别</translation>
     </message>

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 from sqlalchemy import select, update
 
 from inspector.central import accounts
@@ -27,6 +28,7 @@ from inspector.db.models import (
     SyncRecord,
     Task,
 )
+from inspector.services.custody_photos import keep_custody_photo
 from inspector.services.samples import (
     CustodyDetails,
     portion_custody,
@@ -206,3 +208,20 @@ def test_a_lab_event_has_the_shape_of_a_laptop_event(sampled: Sampled, lab: Sess
     laptops = [i["body"] for i in items if i["kind"] == "custody_event"
                and i["uuid"] != received["uuid"]]
     assert all(set(body) == set(stored["body"]) for body in laptops)
+
+
+def test_a_steps_photo_reaches_the_platform_with_it(sampled: Sampled, platform: Central,
+                                                    tmp_path: Path) -> None:
+    laptop = sampled.laptop
+    photo = tmp_path / "parcel.png"
+    Image.new("RGB", (80, 60), (20, 90, 160)).save(photo)
+    sha = keep_custody_photo(laptop.workspace, photo)
+    record_custody(laptop.workspace, FIELD, sampled.backup, K.IN_TRANSIT,
+                   CustodyDetails(from_party="张三", to_party=LAB_NAME, photo_sha256=sha),
+                   now=sampled.when + timedelta(minutes=1))
+    report = laptop.sync()
+    assert report.outcome == DONE and report.files_left == 0, report
+    admin = platform.login("admin")
+    assert admin.get(f"/blobs/{sha}").content == photo.read_bytes()
+    chain = admin.get(f"/custody/{sampled.backup}").json()
+    assert chain["intact"] and chain["events"][-1]["photo_sha256"] == sha

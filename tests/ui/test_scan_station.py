@@ -13,12 +13,14 @@ would collide with the demo county's staff ids), which the window then opens.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -28,6 +30,7 @@ from inspector.core.lifecycles import CustodyEventKind
 from inspector.core.roles import Role
 from inspector.core.sample_codes import make_sample_code, parse_portion_code
 from inspector.core.text import Lang
+from inspector.db.content_store import ContentStore
 from inspector.labels.sample_label import label_payload
 from inspector.services.samples import (
     CustodyDetails,
@@ -431,3 +434,33 @@ def test_the_chain_and_the_steps_follow_a_language_change(
     assert [b.text() for b in screen.step_buttons] == ["交接  Alt+1", "运送中  Alt+2"]
     assert "交接" in screen.message_label.text()
     assert screen.code_label.text() == portions.signed
+
+
+def test_a_step_may_carry_a_photo_kept_with_its_hash_in_the_chain(
+        launch: Launcher, qtbot: QtBot, tmp_path: Path) -> None:
+    app, portions = with_samples(launch, tmp_path)
+    screen = station(app)
+    scan(qtbot, screen, portions.signed)
+    not_a_photo = tmp_path / "seal.jpg"
+    not_a_photo.write_text("not a picture", encoding="utf-8")
+    photo = tmp_path / "seal-at-counter.png"
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(photo)
+
+    dialog = open_dialog(qtbot, screen, (Qt.Key.Key_1, ALT))
+    type_chinese(dialog.edits["to_party"], LAB)
+    qtbot.mouseClick(dialog.seal_intact, LEFT)
+    dialog.choose_photo(not_a_photo)
+    assert dialog.photo_button.text() == "seal.jpg"
+    before = stored_events(app)
+    qtbot.mouseClick(dialog.record_button, LEFT)
+    qtbot.waitUntil(lambda: bool(dialog.error_label.text()))
+    assert "seal.jpg" in dialog.error_label.text() and stored_events(app) == before
+
+    dialog.choose_photo(photo)
+    with qtbot.waitSignal(screen.custody_recorded) as recorded:
+        qtbot.mouseClick(dialog.record_button, LEFT)
+    entry = recorded.args[0]
+    digest = hashlib.sha256(photo.read_bytes()).hexdigest()
+    assert entry.photo_sha256 == digest
+    assert ContentStore(app.root / "files").intact(digest)
+    assert on_db(app, verify_custody) == ()

@@ -223,7 +223,7 @@ class FieldTasksScreen(QWidget):
         self.details.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.detail_names: dict[str, QLabel] = {}
         self.detail_values: dict[str, QLabel] = {}
-        for key in ("address", "representative", "risk", "items", "window", "team"):
+        for key in ("address", "representative", "risk", "items", "window", "team", "samples"):
             name, value = QLabel(), QLabel()
             value.setObjectName(f"taskDetail_{key}")
             value.setWordWrap(True)
@@ -339,7 +339,11 @@ class FieldTasksScreen(QWidget):
         self._ctx.db.submit(draft_ops.load_fillable_checklists(),
                             on_result=self._checklists_loaded, on_error=self._failed)
         self._ctx.db.submit(sample_ops.load_samples_due_by_task(),
-                            on_result=self.model.set_samples_due, on_error=self._failed)
+                            on_result=self._samples_due_loaded, on_error=self._failed)
+
+    def _samples_due_loaded(self, due: Mapping[str, TaskSamplesDue]) -> None:
+        self.model.set_samples_due(due)
+        self._show_details()
 
     def _checklists_loaded(self, versions: tuple[StoredVersion, ...]) -> None:
         self.checklists = versions
@@ -664,6 +668,7 @@ class FieldTasksScreen(QWidget):
         values["window"].setText(self.tr("%1 · due %2").replace("%1", window)
                                  .replace("%2", _day(task.due_date)))
         values["team"].setText("<br>".join(self._member_html(m) for m in task.team) or "—")
+        values["samples"].setText(self.model.samples_text(task) or "—")
 
     def _member_html(self, member: TeamMember) -> str:
         role = self.tr("Lead") if member.role is TaskRole.LEAD else self.tr("Assisting")
@@ -705,7 +710,8 @@ class FieldTasksScreen(QWidget):
         for key, text in (("address", self.tr("Address")),
                           ("representative", self.tr("Legal representative")),
                           ("risk", self.tr("Risk class")), ("items", self.tr("Check items")),
-                          ("window", self.tr("Window")), ("team", self.tr("Team"))):
+                          ("window", self.tr("Window")), ("team", self.tr("Team")),
+                          ("samples", self.tr("Samples"))):
             self.detail_names[key].setText(text)
         self.model.retranslate(lang)
         self.history.retranslate()

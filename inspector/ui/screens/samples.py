@@ -304,7 +304,7 @@ class SamplesScreen(QWidget):
             return
         text = self.tr("Portions: %1. Samplers: %2.").replace(
             "%1", "、".join(sample.portions) or "—").replace(
-            "%2", "、".join(sample.samplers) or "—")
+            "%2", "、".join(sample.sampler_names) or "—")
         if sample.progress.provisional:
             text += " " + self.tr("The deadline assumes weekends only: the holiday schedule "
                                   "of its year is not installed.")

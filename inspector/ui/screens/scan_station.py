@@ -407,7 +407,8 @@ class ScanStationScreen(QWidget):
             self.custody_recorded.emit(entry)
 
         self._ctx.db.submit(
-            record_custody_op(code, kind, details, self._ctx.actor, now=self.clock()),
+            record_custody_op(code, kind, details, self._ctx.actor, now=self.clock(),
+                              photo=dialog.photo_path),
             on_result=recorded,
             on_error=lambda error: dialog.refuse(error_text(self._ctx.lang, error)))
 

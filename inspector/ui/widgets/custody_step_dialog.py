@@ -6,9 +6,11 @@ database work. It asks only what its :class:`CustodyEventKind` needs
 the kind needs it), the parties handing over and receiving (worded for the kind: the
 destination of a transit, the applicant of a 复检, …), whether the seal is intact (two
 radio buttons, neither chosen: the person must look), pass/fail and the report number of
-a result, and the reason of a refusal, a destruction, a disposal or (optionally) a 复检.
-:func:`prefilled` proposes the place of the chain's last event and the parties the last
-hand-over or transit named; a seal state is never proposed.
+a result, and the reason of a refusal, a destruction, a disposal or (optionally) a 复检;
+and, optionally, a photo of the step (``photo_path``, chosen with "P&hoto": a file
+dialog; the owner keeps the file and names it in the step). :func:`prefilled` proposes
+the place of the chain's last event and the parties the last hand-over or transit
+named; a seal state is never proposed.
 
 Record (Enter, Ctrl+Enter, or the button) checks that every needed field is given
 (naming the first one missing, which takes the focus) and emits
@@ -24,10 +26,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -101,6 +105,14 @@ class CustodyStepDialog(RequestDialog):
                                                                   "sealBroken")
         if "result" in self.needed:
             self.passed, self.failed = self._add_choice("result", "resultPass", "resultFail")
+        self.photo_path: Path | None = None
+        self.photo_button = QPushButton()
+        self.photo_button.setObjectName("custodyPhotoButton")
+        self.photo_button.setAutoDefault(False)
+        self.photo_button.clicked.connect(lambda _c=False: self.choose_photo())
+        self.photo_title = QLabel()
+        self.photo_title.setBuddy(self.photo_button)
+        self.form.addRow(self.photo_title, self.photo_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(self.form)
@@ -154,7 +166,7 @@ class CustodyStepDialog(RequestDialog):
         chain: list[QWidget] = [*self.edits.values()]
         for pair in ((self.seal_intact, self.seal_broken), (self.passed, self.failed)):
             chain.extend(button for button in pair if button is not None)
-        chain.append(self.record_button)
+        chain.extend((self.photo_button, self.record_button))
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 
@@ -187,6 +199,8 @@ class CustodyStepDialog(RequestDialog):
                              (self.failed, self.tr("&Fail"))):
             if button is not None:
                 button.setText(text)
+        self.photo_title.setText(self.tr("P&hoto"))
+        self._word_photo()
         self.record_button.setText(self.tr("&Record"))
         self.record_button.setToolTip(self.tr("Enter or Ctrl+Enter"))
 
@@ -216,7 +230,24 @@ class CustodyStepDialog(RequestDialog):
             titles.update(to_party=lambda: self.tr("Released &to"))
         return titles
 
+    def _word_photo(self) -> None:
+        self.photo_button.setText(self.photo_path.name if self.photo_path is not None
+                                  else self.tr("Optional: choose a photo…"))
+
     # -- the request --------------------------------------------------------------------
+
+    def choose_photo(self, path: Path | None = None) -> None:
+        """Attach a photo of the step (None: ask for the file); it is checked and kept
+        when the step is recorded."""
+        if path is None:
+            name, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("A photo of this step"), str(Path.home()),
+                self.tr("Pictures (*.jpg *.jpeg *.png *.heic *.webp)"))
+            if not name:
+                return
+            path = Path(name)
+        self.photo_path = path
+        self._word_photo()
 
     def details(self) -> CustodyDetails:
         """What the form says now (blanks stripped; no choice made: None)."""
