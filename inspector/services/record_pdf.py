@@ -36,8 +36,7 @@ from fpdf import FPDF
 from fpdf.enums import Align
 
 from inspector.core.text import LocalText
-from inspector.media.errors import StampFontError
-from inspector.media.fonts import find_cjk_font, load_font
+from inspector.services.pdf_font import checked_cjk_font, unreadable_font
 from inspector.services.pdf_layout import (
     BLACK,
     BODY,
@@ -100,29 +99,16 @@ def render_record_pdf(document: RecordDocument, *, font: Path | None = None) -> 
         pdf.close_fonts()
 
 
+_DOCUMENT = LocalText("检查记录", "record")
+
+
 def _font_file(font: Path | None) -> Path:
     """The font to embed, checked to be one FreeType reads (fpdf2 then reads it too)."""
-    try:
-        path = find_cjk_font(font)
-    except StampFontError as exc:
-        if font is None:
-            raise RecordPdfError(LocalText(
-                "找不到中文字体，无法生成检查记录 PDF；请安装 fonts-wqy-microhei",
-                "no Chinese font found to write the record PDF; install fonts-wqy-microhei",
-            )) from None
-        raise _font_error(exc.text) from None
-    try:
-        load_font(path, 12)
-    except StampFontError as exc:
-        raise _font_error(exc.text) from None
-    return path
+    return checked_cjk_font(font, _DOCUMENT, RecordPdfError)
 
 
 def _font_error(problem: LocalText) -> RecordPdfError:
-    return RecordPdfError(LocalText(
-        f"{problem.zh}；无法生成检查记录 PDF（可安装 fonts-wqy-microhei 并改正字体设置）",
-        f"{problem.en}; the record PDF cannot be written (install fonts-wqy-microhei "
-        "and correct the font setting)"))
+    return RecordPdfError(unreadable_font(problem, _DOCUMENT))
 
 
 class _RecordPdf(FPDF):

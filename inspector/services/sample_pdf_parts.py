@@ -30,8 +30,7 @@ from fpdf.enums import Align
 
 from inspector.core.text import LocalText
 from inspector.core.workdays import CHINA_TIME
-from inspector.media.errors import StampFontError
-from inspector.media.fonts import find_cjk_font, load_font
+from inspector.services.pdf_font import checked_cjk_font, unreadable_font
 from inspector.services.pdf_layout import (
     BODY,
     BOTTOM,
@@ -61,28 +60,16 @@ class SampleFormPdfError(ValueError):
         self.text = text
 
 
+_DOCUMENT = LocalText("抽样单据", "sampling form")
+
+
 def font_file(font: Path | None) -> Path:
-    try:
-        path = find_cjk_font(font)
-    except StampFontError as exc:
-        if font is None:
-            raise SampleFormPdfError(LocalText(
-                "找不到中文字体，无法生成抽样单据 PDF；请安装 fonts-wqy-microhei",
-                "no Chinese font found to write the sampling form PDF; install "
-                "fonts-wqy-microhei")) from None
-        raise _font_error(exc.text) from None
-    try:
-        load_font(path, 12)
-    except StampFontError as exc:
-        raise _font_error(exc.text) from None
-    return path
+    """The font to embed, checked to be one FreeType reads (fpdf2 then reads it too)."""
+    return checked_cjk_font(font, _DOCUMENT, SampleFormPdfError)
 
 
 def _font_error(problem: LocalText) -> SampleFormPdfError:
-    return SampleFormPdfError(LocalText(
-        f"{problem.zh}；无法生成抽样单据 PDF（可安装 fonts-wqy-microhei 并改正字体设置）",
-        f"{problem.en}; the sampling form PDF cannot be written (install "
-        "fonts-wqy-microhei and correct the font setting)"))
+    return SampleFormPdfError(unreadable_font(problem, _DOCUMENT))
 
 
 def creation_date(*texts: str) -> datetime:

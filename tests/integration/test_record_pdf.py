@@ -17,7 +17,7 @@ from PIL import Image, ImageDraw
 
 from inspector.core.text import LocalText
 from inspector.media.errors import StampFontError
-from inspector.services import record_pdf
+from inspector.services import pdf_font
 from inspector.services.record_document import (
     RecordAnswer,
     RecordDocument,
@@ -293,7 +293,7 @@ def test_without_any_chinese_font_it_says_what_to_install(
     def no_font(explicit: Path | None = None) -> Path:
         raise StampFontError(LocalText("找不到中文字体", "no Chinese font"))
 
-    monkeypatch.setattr(record_pdf, "find_cjk_font", no_font)
+    monkeypatch.setattr(pdf_font, "find_cjk_font", no_font)
     with pytest.raises(RecordPdfError) as raised:
         render_record_pdf(_document())
     assert isinstance(raised.value, ValueError)
