@@ -51,6 +51,7 @@ from fpdf import FPDF
 from fpdf.enums import RenderStyle, TextMode
 from fpdf.fonts import TTFFont
 
+from inspector.core.lifecycles import PortionRole
 from inspector.core.sample_codes import (
     SampleCode,
     SampleCodeError,
@@ -70,6 +71,9 @@ from inspector.media.fonts import find_cjk_font
 
 ROLE_TEST = "检验样品"
 ROLE_BACKUP = "复检备份样品"
+ROLE_OTHER = "其他样品"  # a further portion the rules need (P03…)
+ROLE_TEXT = {PortionRole.TEST: ROLE_TEST, PortionRole.BACKUP: ROLE_BACKUP,
+             PortionRole.OTHER: ROLE_OTHER}  # what a label and the forms call a portion
 PAYLOAD_PREFIX = "INSPECTOR-SAMPLE:1/"
 MIN_MODULE_MM = 0.19  # 7.5 mil: the narrowest Code 128 module we print
 MAX_MODULE_MM = 0.33

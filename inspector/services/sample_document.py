@@ -38,7 +38,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inspector.core.custody import KIND_LABELS, CustodyEntry
-from inspector.core.lifecycles import CustodyEventKind, PortionRole, TaskSource
+from inspector.core.lifecycles import CustodyEventKind, TaskSource
 from inspector.core.sample_codes import SampleCodeError, parse_sample_code
 from inspector.core.sampling_deadlines import delivery_deadline
 from inspector.core.sampling_form import REMARKS_KEY, SECTIONS
@@ -55,18 +55,15 @@ from inspector.db.models import (
     SampleSignature,
     Task,
 )
-from inspector.labels import ROLE_BACKUP, ROLE_TEST, label_payload
+from inspector.labels import ROLE_TEXT, label_payload
 from inspector.services.reference_data import load_calendar, load_divisions
 from inspector.services.samples import LINKS, SampleError, portion_chain
 from inspector.services.sampling_unit import read_sampling_unit
 from inspector.services.workspace import Workspace
 
-ROLE_OTHER = "其他样品"
 HANDOVER_KINDS = (CustodyEventKind.HANDED_OVER, CustodyEventKind.IN_TRANSIT,
                   CustodyEventKind.RECEIVED, CustodyEventKind.REFUSED,
                   CustodyEventKind.RETURNED)
-_ROLE_TEXT = {PortionRole.TEST: ROLE_TEST, PortionRole.BACKUP: ROLE_BACKUP,
-              PortionRole.OTHER: ROLE_OTHER}
 _SIGNER_TITLES = {"party": "被抽样单位", "sampler": "抽样人"}
 
 
@@ -273,7 +270,7 @@ def _portion(session: Session, sample: Sample, portion: SamplePortion) -> FormPo
     chain = portion_chain(session, portion)
     return FormPortion(
         portion_code=code.portion(number), suffix=portion.suffix,
-        role=_ROLE_TEXT[portion.role], quantity=_amount(portion.quantity, portion.unit),
+        role=ROLE_TEXT[portion.role], quantity=_amount(portion.quantity, portion.unit),
         seal_number=portion.seal_number, qr_payload=label_payload(code, number),
         handovers=_handovers(chain))
 

@@ -3,7 +3,7 @@
 Contract: :func:`label_contents` reads a sample by its code (as a scanner types it)
 and returns one :class:`~inspector.labels.sample_label.LabelContent` per portion, in
 portion order: the sample's name, the inspected entity as 被抽样单位, the day of
-sampling (China time), the role (检验样品 / 复检备份样品), and the 抽样单位 as the 抽样单
+sampling (China time), the role (检验样品 / 复检备份样品 / 其他样品), and the 抽样单位 as the 抽样单
 prints it: the sample's ``sampling_unit`` field, else the unit set for this laptop
 (:mod:`.sampling_unit`), else the unit of its first sampler in the directory. With
 ``seals`` they are 封条 with signature boxes, the officer's box when the sampling link
@@ -19,14 +19,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from inspector.core.lifecycles import PortionRole
 from inspector.core.sample_codes import SampleCodeError, parse_sample_code
 from inspector.core.text import LocalText
 from inspector.core.workdays import CHINA_TIME
 from inspector.db.models import Inspection, Inspector, MarketEntity, Sample, SamplePortion
 from inspector.labels.sample_label import (
-    ROLE_BACKUP,
-    ROLE_TEST,
+    ROLE_TEXT,
     LabelContent,
     LabelSize,
     render_labels_pdf,
@@ -65,7 +63,7 @@ def label_contents(store: Store, sample_code: str, *, seals: bool = False
         return tuple(LabelContent(
             portion_code=f"{code}-{portion.suffix}", sample_code=code,
             sample_name=sample.name, sampled_unit=entity, sampled_on=day,
-            role_text=ROLE_TEST if portion.role is PortionRole.TEST else ROLE_BACKUP,
+            role_text=ROLE_TEXT[portion.role],
             issuing_unit=unit, seal=seals,
             officer_signs=seals and fields.get("link") == "circulation")
             for portion in portions)

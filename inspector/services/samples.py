@@ -8,7 +8,8 @@ Contract:
   inspection's team present (《行政处罚法》第四十二条 and the sampling rules: two or
   more; in the circulation field the officers are that team), its sample code numbered
   on this laptop (:mod:`.sample_numbering`), a test portion ``-P01`` and a backup
-  portion ``-P02`` with their quantities and seal numbers, and each portion's custody
+  portion ``-P02`` (and, when the rules need them, further portions ``-P03``… of role
+  ``other``) with their quantities and seal numbers, and each portion's custody
   opened with "collected" and "sealed". It returns the codes and the lab delivery
   deadline (5 working days, :mod:`inspector.core.sampling_deadlines`).
 - :func:`record_custody` appends one event to a portion's chain, found by its code as a
@@ -45,7 +46,7 @@ from inspector.core.custody import (
 )
 from inspector.core.lifecycles import CustodyEventKind, InspectionStatus, PortionRole
 from inspector.core.roles import Actor
-from inspector.core.sample_codes import SampleCodeError, parse_portion_code
+from inspector.core.sample_codes import MAX_PORTIONS, SampleCodeError, parse_portion_code
 from inspector.core.sampling_deadlines import delivery_deadline
 from inspector.core.text import LocalText
 from inspector.core.workdays import CHINA_TIME
@@ -83,6 +84,8 @@ class SampleForm:
     backup_quantity: str
     samplers: tuple[str, ...]  # staff ids
     seal_numbers: tuple[str, str] = ("", "")  # test, backup
+    # Further portions when the rules need them (P03, P04, …): (quantity, seal number).
+    extra_portions: tuple[tuple[str, str], ...] = ()
     extra: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -124,6 +127,7 @@ def take_sample(workspace: Workspace, actor: Actor, inspection_uuid: str, form: 
                 *, now: datetime | None = None) -> Outcome[TakenSample]:
     moment = now or datetime.now(UTC)
     quantities = _checked_form(form)
+    extras = _checked_extras(form.extra_portions)
     with workspace.store.write() as session:
         inspection = session.scalar(select(Inspection).where(Inspection.uuid == inspection_uuid))
         if inspection is None or inspection.status is not InspectionStatus.DRAFT:
@@ -144,7 +148,8 @@ def take_sample(workspace: Workspace, actor: Actor, inspection_uuid: str, form: 
         portions = []
         for number, (role, quantity, seal) in enumerate((
                 (PortionRole.TEST, quantities[0], form.seal_numbers[0]),
-                (PortionRole.BACKUP, quantities[1], form.seal_numbers[1])), start=1):
+                (PortionRole.BACKUP, quantities[1], form.seal_numbers[1]),
+                *((PortionRole.OTHER, amount, seal) for amount, seal in extras)), start=1):
             portion = SamplePortion(sample_id=sample.id, suffix=f"P{number:02d}", role=role,
                                     quantity=str(quantity), unit=form.unit.strip(),
                                     seal_number=seal.strip(), pending=True)
@@ -244,6 +249,13 @@ def _checked_form(form: SampleForm) -> tuple[Decimal, Decimal]:
                       "give the date type and the date (made, processed or bought)")
     return (_positive(form.quantity, "抽样数量", "the quantity"),
             _positive(form.backup_quantity, "备样数量", "the backup quantity"))
+
+
+def _checked_extras(extras: Sequence[tuple[str, str]]) -> list[tuple[Decimal, str]]:
+    if len(extras) > MAX_PORTIONS - 2:
+        raise _refuse(f"份样不得超过 {MAX_PORTIONS} 份", f"at most {MAX_PORTIONS} portions")
+    return [(_positive(quantity, f"第 {number} 份样的数量", f"portion {number}'s quantity"),
+             seal) for number, (quantity, seal) in enumerate(extras, start=3)]
 
 
 def _positive(text: str, zh: str, en: str) -> Decimal:

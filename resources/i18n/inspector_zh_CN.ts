@@ -3596,247 +3596,267 @@ Current team: %3</source>
 <context>
     <name>SampleWizard</name>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="327"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="364"/>
         <source>Signed by %1 signer(s); the portions&apos; custody records it.</source>
         <translation>已有 %1 人签字；每份样品的流转记录已记入签字。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="341"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="378"/>
         <source>Take a sample: %1</source>
         <translation>抽样：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="342"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="379"/>
         <source>The sample</source>
         <translation>样品信息</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="344"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="381"/>
         <source>As on the 抽样单. Fields left empty print as “—”.</source>
         <translation>按抽样单填写。未填写的栏目打印为“—”。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="346"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="383"/>
         <source>Sample name</source>
         <translation>样品名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="346"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="383"/>
         <source>复检 regime</source>
         <translation>复检时限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="347"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="384"/>
         <source>Sampling link</source>
         <translation>抽样环节</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="347"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="384"/>
         <source>Date type</source>
         <translation>日期类型</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="348"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="385"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="348"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="385"/>
         <source>Quantity sampled</source>
         <translation>抽样数量</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="349"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="386"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="349"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="386"/>
         <source>Backup quantity</source>
         <translation>备样数量</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="350"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="387"/>
         <source>Sampling unit</source>
         <translation>抽样单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="350"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="387"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="355"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="392"/>
         <source>Product (复检 within 15 days)</source>
         <translation>产品（15 日内申请复检）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="356"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="393"/>
         <source>Food (复检 within 7 working days)</source>
         <translation>食品（7 个工作日内申请复检）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="357"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="394"/>
         <source>Rapid test (复检 within 4 hours)</source>
         <translation>快速检测（4 小时内申请复检）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="360"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="397"/>
         <source>Circulation (流通)</source>
         <translation>流通</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="361"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="398"/>
         <source>Production (生产)</source>
         <translation>生产</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="362"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="399"/>
         <source>Catering (餐饮)</source>
         <translation>餐饮</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="365"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="402"/>
         <source>Sampling and the sampled unit</source>
         <translation>抽样基本信息与被抽样单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="367"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="404"/>
         <source>The task, the place, and the sampled unit&apos;s details beyond the directory&apos;s (its name, address, credit code and representative are filled in).</source>
         <translation>任务、抽样地点，以及名录库以外的被抽样单位信息（名称、地址、信用代码和法定代表人自动填写）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="369"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="406"/>
         <source>Producer and sampling unit</source>
         <translation>（标称）生产者与抽样单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="370"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="407"/>
         <source>The producer as labelled on the product.</source>
         <translation>按产品标签标注的生产者填写。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="372"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="409"/>
         <source>Empty: the unit set for this laptop, else the first sampler&apos;s</source>
         <translation>不填：本机设置的抽样单位，未设置则为第一名抽样人所在单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="373"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="410"/>
         <source>Samplers and seals</source>
         <translation>抽样人与封样</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="375"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="412"/>
         <source>At least two samplers, each present at the inspection. The test and backup portions are sealed separately.</source>
         <translation>抽样人不得少于两名，且均在本次检查现场。检验样品和备份样品分别封存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="377"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="414"/>
         <source>Tick the inspectors who take the sample.</source>
         <translation>勾选实施抽样的检查人员。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="378"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="415"/>
         <source>Seal number, test portion (P01)</source>
         <translation>检验样品封条编号（P01）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="379"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="416"/>
         <source>Seal number, backup portion (P02)</source>
         <translation>备份样品封条编号（P02）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="380"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="417"/>
+        <source>Further portions the rules need</source>
+        <translation>规定需要的其他份样</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="419"/>
+        <source>Portion P%1: quantity, seal</source>
+        <translation>份样 P%1：数量、封条编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="420"/>
+        <source>Quantity (in the unit above)</source>
+        <translation>数量（单位同上）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="421"/>
+        <source>Seal number</source>
+        <translation>封条编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="422"/>
         <source>Check and take the sample</source>
         <translation>核对并抽样</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="382"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="424"/>
         <source>The sample gets its code when you go on; it cannot be taken back, only accounted for.</source>
         <translation>继续后样品即获得编号；编号不能收回，只能如实说明去向。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="385"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="427"/>
         <source>Take the sample</source>
         <translation>抽样并编号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="386"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="428"/>
         <source>Samplers</source>
         <translation>抽样人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="387"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="429"/>
         <source>Sample taken</source>
         <translation>已抽样</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="388"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="430"/>
         <source>Label size</source>
         <translation>标签规格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="389"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="431"/>
         <source>60 × 40 mm label printer</source>
         <translation>60 × 40 毫米标签打印机</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="390"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="432"/>
         <source>50 × 30 mm label printer (300 dpi)</source>
         <translation>50 × 30 毫米标签打印机（300 dpi）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="391"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="433"/>
         <source>A4 sheet of labels</source>
         <translation>A4 标签纸</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="395"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="437"/>
         <source>Print labels…</source>
         <translation>打印标签……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="396"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="438"/>
         <source>Save labels as PDF…</source>
         <translation>标签另存为 PDF……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="397"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="439"/>
         <source>Print seals…</source>
         <translation>打印封条……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="398"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="440"/>
         <source>Save seals as PDF…</source>
         <translation>封条另存为 PDF……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="399"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="441"/>
         <source>Signatures of the party and the samplers…</source>
         <translation>被抽样单位和抽样人签字……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="401"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="443"/>
         <source>Print the sampling form (4 copies)…</source>
         <translation>打印抽样单（一式四联）……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="402"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="444"/>
         <source>Save the sampling form as PDF…</source>
         <translation>抽样单另存为 PDF……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="403"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="445"/>
         <source>Print the hand-over form…</source>
         <translation>打印样品移交确认单……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="404"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="446"/>
         <source>Save the hand-over form as PDF…</source>
         <translation>样品移交确认单另存为 PDF……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="413"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="455"/>
         <source>Portions: %1. Deliver to the lab by %2 (5 working days).</source>
         <translation>份样：%1。请于 %2 前送达检验机构（5 个工作日）。</translation>
     </message>

@@ -146,3 +146,22 @@ def test_the_command_line_verifies_every_chain(workspace: Workspace, tmp_path: P
         connection.commit()
     assert main(["--data-dir", root, "--lang", "en", "custody", "verify"]) == 1
     assert "custody event 1" in capsys.readouterr().err
+
+
+def test_further_portions_are_numbered_on_and_a_bad_quantity_takes_no_number(
+        workspace: Workspace, tmp_path: Path) -> None:
+    started = sampling(workspace, tmp_path)
+    with pytest.raises(SampleError) as refused:
+        take_sample(workspace, FIELD, started.inspection,
+                    replace(FORM, extra_portions=(("1", "FT-3"), ("", "FT-4"))), now=MORNING)
+    assert refused.value.text.zh == "第 4 份样的数量应为正数：“”"
+
+    taken = take_sample(workspace, FIELD, started.inspection,
+                        replace(FORM, extra_portions=(("1", "FT-3"),)), now=MORNING).value
+    assert [code[-3:] for code in taken.portions] == ["P01", "P02", "P03"]
+    assert parse_portion_code(taken.portions[0])[0].sequence == 1  # the refusal took none
+    third = portion_custody(workspace, taken.portions[2])
+    assert third.role is PortionRole.OTHER
+    assert [e.kind for e in third.entries] == [CustodyEventKind.COLLECTED,
+                                               CustodyEventKind.SEALED]
+    assert verify_custody(workspace) == ()

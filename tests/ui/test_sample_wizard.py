@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from inspector.db.models import Sample, WorkspaceSetting
+from inspector.services.sample_labels import label_contents
 from inspector.services.samples import portion_custody
 from inspector.services.sync_session import DIVISION_KEY, PREFIX_KEY
 from inspector.services.workspace import Workspace
@@ -217,3 +218,29 @@ def test_the_party_and_samplers_sign_and_the_sampling_form_prints_their_signatur
     for copy in ("第一联", "第二联", "第三联", "第四联"):
         assert copy in text
     assert taken.sample_code in text and "李老板" in text and "某某酒业有限公司" in text
+
+
+def test_a_further_portion_gets_its_code_quantity_and_label(
+        launch: Launcher, qtbot: QtBot, tmp_path: Path) -> None:
+    app, _screen, _setup, wizard = wizard_on(launch, qtbot, tmp_path)
+    fill_sample(qtbot, wizard)
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    wizard.extra_count.setValue(1)
+    assert not next_button.isEnabled()  # its quantity is needed
+    quantity = wizard.extra_rows[0][1]
+    qtbot.keyClicks(quantity, "1")
+    qtbot.keyClicks(wizard.extra_rows[0][2], "FT-0003")
+    assert next_button.isEnabled()
+    qtbot.mouseClick(next_button, LEFT)
+    assert "P03" in wizard.review_page.summary.text()
+    qtbot.mouseClick(next_button, LEFT)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page)
+    taken = wizard.taken_sample
+    assert taken is not None and len(taken.portions) == 3
+
+    def third(ws: Workspace) -> tuple[str, str, str]:
+        custody = portion_custody(ws, taken.portions[2])
+        labels = label_contents(ws.store, taken.sample_code)
+        return custody.role.value, custody.entries[-1].kind.value, labels[2].role_text
+
+    assert on_db(app, third) == ("other", "sealed", "其他样品")

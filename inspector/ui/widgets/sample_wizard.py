@@ -11,8 +11,9 @@ mnemonic-free label the screen reader reads):
    quantity are needed to go on; the others may stay empty (they print as "—").
 2. 标称生产者 (D), the 抽样单位 (E, prefilled with the samplers' unit) and 备注 (F).
 3. 抽样人与封条: the inspectors present, all ticked (at least two are needed to go on:
-   the rules want two or more samplers), and the seal numbers of the test and backup
-   portions.
+   the rules want two or more samplers), the seal numbers of the test and backup
+   portions, and further portions when the rules need them (up to
+   :data:`MAX_EXTRA_PORTIONS`, P03…, each with its quantity, needed to go on, and seal).
 4. 确认: everything as it will be recorded. Next ("Take the sample") emits
    ``take_requested(SampleForm)`` and waits; the owner answers with :meth:`taken`
    (the wizard moves on) or :meth:`refuse` (the reason in red; nothing was recorded).
@@ -41,11 +42,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -70,6 +73,7 @@ INFO_FIELDS = tuple(f for f in SECTION_C if f.key not in OWN_KEYS)
 SITE_FIELDS = tuple(f for f in (*SECTION_A, *SECTION_B) if f.key not in OWN_KEYS)
 PRODUCER_FIELDS = SECTION_D
 MIN_SAMPLERS = 2
+MAX_EXTRA_PORTIONS = 4  # P03 to P06: more than the rules we know of ask for
 
 
 def _row(form: QFormLayout, widget: QWidget) -> QLabel:
@@ -211,9 +215,41 @@ class SampleWizard(QWizard):
         for label, edit in zip(self.seal_labels, self.seal_edits, strict=True):
             label.setBuddy(edit)
             seals.addRow(label, edit)
+        self.extra_count = QSpinBox()
+        self.extra_count.setObjectName("extraPortionsBox")
+        self.extra_count.setRange(0, MAX_EXTRA_PORTIONS)
+        self.extra_count_label = QLabel()
+        self.extra_count_label.setBuddy(self.extra_count)
+        seals.addRow(self.extra_count_label, self.extra_count)
+        self.extra_rows: list[tuple[QLabel, QLineEdit, QLineEdit, QWidget]] = []
+        for number in range(3, 3 + MAX_EXTRA_PORTIONS):
+            quantity, seal = _line(f"portionQuantity_{number}"), _line(f"portionSeal_{number}")
+            quantity.textChanged.connect(page.completeChanged)
+            row = QWidget()
+            pair = QHBoxLayout(row)
+            pair.setContentsMargins(0, 0, 0, 0)
+            pair.addWidget(quantity)
+            pair.addWidget(seal)
+            label = QLabel()
+            label.setBuddy(quantity)
+            seals.addRow(label, row)
+            self.extra_rows.append((label, quantity, seal, row))
+        self.extra_count.valueChanged.connect(lambda _n: self._show_extra_rows())
+        self.extra_count.valueChanged.connect(page.completeChanged)
         layout.addLayout(seals)
         layout.addStretch(1)
+        self._show_extra_rows()
         return page
+
+    def _show_extra_rows(self) -> None:
+        for index, (label, _quantity, _seal, row) in enumerate(self.extra_rows):
+            label.setVisible(index < self.extra_count.value())
+            row.setVisible(index < self.extra_count.value())
+
+    def extra_portions(self) -> tuple[tuple[str, str], ...]:
+        """(quantity, seal number) of each further portion asked for (P03, …)."""
+        return tuple((quantity.text().strip(), seal.text().strip()) for _label, quantity, seal,
+                     _row in self.extra_rows[:self.extra_count.value()])
 
     def _done_page(self) -> QWizardPage:
         page = QWizardPage()
@@ -295,6 +331,7 @@ class SampleWizard(QWizard):
             backup_quantity=self.backup_edit.text().strip(),
             samplers=self.selected_samplers(),
             seal_numbers=(self.seal_edits[0].text().strip(), self.seal_edits[1].text().strip()),
+            extra_portions=self.extra_portions(),
             extra={key: value for key, value in extra.items() if value})
 
     # -- the owner's answers ----------------------------------------------------------------
@@ -377,6 +414,11 @@ class SampleWizard(QWizard):
         self.samplers_hint.setText(self.tr("Tick the inspectors who take the sample."))
         self.seal_labels[0].setText(self.tr("Seal number, test portion (P01)"))
         self.seal_labels[1].setText(self.tr("Seal number, backup portion (P02)"))
+        self.extra_count_label.setText(self.tr("Further portions the rules need"))
+        for number, (label, quantity, seal, _row) in enumerate(self.extra_rows, start=3):
+            label.setText(self.tr("Portion P%1: quantity, seal").replace("%1", f"{number:02d}"))
+            quantity.setPlaceholderText(self.tr("Quantity (in the unit above)"))
+            seal.setPlaceholderText(self.tr("Seal number"))
         self.review_page.setTitle(self.tr("Check and take the sample"))
         self.review_page.setSubTitle(self.tr(
             "The sample gets its code when you go on; it cannot be taken back, only "
@@ -429,7 +471,9 @@ class _TeamPage(QWizardPage):
         self._wizard = wizard
 
     def isComplete(self) -> bool:
-        return len(self._wizard.selected_samplers()) >= MIN_SAMPLERS
+        wizard = self._wizard
+        return len(wizard.selected_samplers()) >= MIN_SAMPLERS and all(
+            quantity for quantity, _seal in wizard.extra_portions())
 
 
 class _ReviewPage(QWizardPage):
@@ -459,7 +503,9 @@ class _ReviewPage(QWizardPage):
                  f"{form.backup_quantity} {form.unit}"),
                 (wizard.seal_labels[0].text(), form.seal_numbers[0] or "—"),
                 (wizard.seal_labels[1].text(), form.seal_numbers[1] or "—"),
-                (wizard.samplers_word, "、".join(names.get(s, s) for s in form.samplers))]
+                (wizard.samplers_word, "、".join(names.get(s, s) for s in form.samplers)),
+                *((f"P{number:02d}", f"{quantity} {form.unit} · {seal or '—'}")
+                  for number, (quantity, seal) in enumerate(form.extra_portions, start=3))]
         self.summary.setText("\n".join(f"{title}：{value}" for title, value in rows))
 
     def validatePage(self) -> bool:
