@@ -124,12 +124,14 @@ class Sheet:
 
 @dataclass(frozen=True, slots=True)
 class LabelSize:
-    """A label's size in mm; on a label printer the page is the label."""
+    """A label's size in mm; on a label printer the page is the label. ``min_dpi`` is
+    the coarsest printer on which its Code 128 still reads back (two dots a module)."""
 
     name: str
     width: float
     height: float
     sheet: Sheet | None = None
+    min_dpi: int = 203
 
     @property
     def columns(self) -> int:
@@ -149,7 +151,7 @@ def _fitting(page: float, label: float, sheet: Sheet) -> int:
 
 
 SIZE_60X40 = LabelSize("60x40", 60.0, 40.0)
-SIZE_50X30 = LabelSize("50x30", 50.0, 30.0)
+SIZE_50X30 = LabelSize("50x30", 50.0, 30.0, min_dpi=300)  # 1.6-1.9 dots a module at 203
 A4_SHEET = LabelSize("A4", 60.0, 40.0, Sheet(210.0, 297.0, margin=10.0, gutter=5.0))  # 3 x 6
 
 

@@ -9,7 +9,10 @@ whose paper is the document's (A4, or the label's own size for label printers, w
 install as system printers; set again once the dialog closes, which may have put the
 chosen printer's default paper in its place) and, once a printer is chosen, renders
 the pages on the DB thread at that printer's resolution (so a barcode's bars land on
-whole printer dots; at most :data:`MAX_PRINT_DPI`), then prints them at true size. Progress and the
+whole printer dots; at most :data:`MAX_PRINT_DPI`), then prints them at true size. A
+system printer coarser than the document's ``min_dpi`` (50 × 30 mm labels need 300 dpi
+for their Code 128 to scan) is refused with the reason: no label is printed that would
+not read back. Progress and the
 outcome are reported through ``message`` (text, is_error), in the user's language.
 """
 
@@ -73,8 +76,9 @@ class PdfOutput(QObject):
                             on_error=self._failed)
 
     def print(self, source: PdfSource, document_name: str,
-              paper_mm: tuple[float, float] = A4_MM) -> QPrintDialog:
-        """Open the print dialog; on OK, render at the printer's resolution and print."""
+              paper_mm: tuple[float, float] = A4_MM, min_dpi: int = 0) -> QPrintDialog:
+        """Open the print dialog; on OK, render at the printer's resolution and print
+        (refused on a printer coarser than ``min_dpi``)."""
         printer = page_printer(document_name, *paper_mm)
         if self.print_dialog is not None:
             self.print_dialog.close()
@@ -86,14 +90,21 @@ class PdfOutput(QObject):
             # The dialog puts the chosen printer's default paper back (Letter, say): the
             # document's own paper is what it was made for, a label's above all.
             printer.setPageLayout(layout)
-            self.render_and_print(source, printer)
+            self.render_and_print(source, printer, min_dpi)
 
         dialog.accepted.connect(accepted)
         self.print_dialog, self.printer = dialog, printer
         QDialog.open(dialog)  # QPrintDialog.open() wants a slot to call; not needed here
         return dialog
 
-    def render_and_print(self, source: PdfSource, printer: QPrinter) -> None:
+    def render_and_print(self, source: PdfSource, printer: QPrinter, min_dpi: int = 0) -> None:
+        if printer.outputFormat() is QPrinter.OutputFormat.NativeFormat \
+                and printer.resolution() < min_dpi:
+            self.message.emit(self.tr(
+                "This printer prints at %1 dpi: these labels' barcodes need %2 dpi to scan. "
+                "Choose 60 × 40 mm labels, or a %2 dpi printer.")
+                .replace("%1", str(printer.resolution())).replace("%2", str(min_dpi)), True)
+            return
         dpi = max(MIN_PRINT_DPI, min(MAX_PRINT_DPI, printer.resolution()))
         self._say(self.tr("Preparing the pages for printing…"))
         self._ctx.db.submit(render_pages_op(source, dpi),

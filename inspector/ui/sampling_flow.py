@@ -61,7 +61,7 @@ def _labels(wizard: SampleWizard, output: PdfOutput, size: LabelSize, seals: boo
                                                seals=seals)
     if printing:
         paper = A4_MM if size.sheet is not None else (size.width, size.height)
-        output.print(source, name, paper)
+        output.print(source, name, paper, size.min_dpi)
     else:
         output.save(source, f"{name}.pdf")
 

@@ -11,11 +11,13 @@ import pytest
 import zxingcpp
 from PIL import Image
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLineEdit, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from inspector.db.models import Sample, WorkspaceSetting
+from inspector.labels.sample_label import SIZE_50X30, SIZE_60X40
 from inspector.services.sample_labels import label_contents
 from inspector.services.samples import portion_custody
 from inspector.services.sync_session import DIVISION_KEY, PREFIX_KEY
@@ -244,3 +246,28 @@ def test_a_further_portion_gets_its_code_quantity_and_label(
         return custody.role.value, custody.entries[-1].kind.value, labels[2].role_text
 
     assert on_db(app, third) == ("other", "sealed", "其他样品")
+
+
+class ThermalPrinter(QPrinter):
+    """A system label printer at 203 dpi (none is installed here; the app asks these two)."""
+
+    def outputFormat(self) -> QPrinter.OutputFormat:
+        return QPrinter.OutputFormat.NativeFormat
+
+    def resolution(self) -> int:
+        return 203
+
+
+def test_a_label_too_fine_for_the_printer_is_refused_not_printed(
+        launch: Launcher, qtbot: QtBot, tmp_path: Path) -> None:
+    _app, _screen, _setup, wizard = wizard_on(launch, qtbot, tmp_path)
+    output = wizard.findChild(PdfOutput)
+    assert output is not None
+    said: list[tuple[str, bool]] = []
+    output.message.connect(lambda text, error: said.append((text, error)))
+
+    output.render_and_print(lambda _env: b"never rendered", ThermalPrinter(),
+                            SIZE_50X30.min_dpi)
+
+    assert said and said[-1][1] and "203" in said[-1][0] and "300" in said[-1][0]
+    assert SIZE_60X40.min_dpi <= 203 < SIZE_50X30.min_dpi

@@ -251,18 +251,19 @@ class SamplesScreen(QWidget):
         if self.current is None:
             return
         code = self.current.sample_code
-        paper = A4_MM
+        paper, min_dpi = A4_MM, 0
         if document in ("labels", "seals"):
             size = self.label_size()
             name, source = sample_ops.label_pdf_source(code, size, seals=document == "seals")
             paper = A4_MM if size.sheet is not None else (size.width, size.height)
+            min_dpi = size.min_dpi
             file_name = f"{name}.pdf"
         else:
             file_name, source = sample_ops.form_pdf_source(code,
                                                            handover=document == "handover")
             name = file_name.removesuffix(".pdf")
         if printing:
-            self.output.print(source, name, paper)
+            self.output.print(source, name, paper, min_dpi)
         else:
             self.output.save(source, file_name)
 
