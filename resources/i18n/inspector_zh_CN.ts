@@ -1756,68 +1756,68 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>FieldTaskTableModel</name>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="119"/>
+        <location filename="../../inspector/ui/field_task_model.py" line="42"/>
         <source>Entity</source>
         <translation>检查对象</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="120"/>
+        <location filename="../../inspector/ui/field_task_model.py" line="43"/>
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="122"/>
+        <location filename="../../inspector/ui/field_task_model.py" line="45"/>
         <source>Due date</source>
         <translation>完成期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="124"/>
+        <location filename="../../inspector/ui/field_task_model.py" line="47"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="126"/>
+        <location filename="../../inspector/ui/field_task_model.py" line="49"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="129"/>
+        <location filename="../../inspector/ui/field_task_model.py" line="52"/>
         <source>Samples due</source>
         <translation>样品期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="149"/>
+        <location filename="../../inspector/ui/field_task_model.py" line="72"/>
         <source>%1 open · next %2</source>
         <translation>%1 件未办结 · 最近期限 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="163"/>
+        <location filename="../../inspector/ui/field_task_model.py" line="86"/>
         <source>not released</source>
         <translation>未下达</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="164"/>
+        <location filename="../../inspector/ui/field_task_model.py" line="87"/>
         <source>to inspect</source>
         <translation>待检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="165"/>
+        <location filename="../../inspector/ui/field_task_model.py" line="88"/>
         <source>inspecting</source>
         <translation>检查中</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="166"/>
+        <location filename="../../inspector/ui/field_task_model.py" line="89"/>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="167"/>
+        <location filename="../../inspector/ui/field_task_model.py" line="90"/>
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="151"/>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="169"/>
+        <location filename="../../inspector/ui/field_task_model.py" line="74"/>
+        <location filename="../../inspector/ui/field_task_model.py" line="92"/>
         <source>%1 · overdue</source>
         <translation>%1 · 逾期</translation>
     </message>
@@ -1825,182 +1825,182 @@ The result is final: a draw is never redone or edited. Make sure the commitment 
 <context>
     <name>FieldTasksScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="483"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="414"/>
         <source>Inspection started with %1 version %2: every answer is saved as you give it.</source>
         <translation>检查已开始，使用 %1 第 %2 版：每个答案随填随存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="532"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="463"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="536"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="467"/>
         <source>Not finalized: %1 answer(s) still need attention: %2</source>
         <translation>未办结：还有 %1 处需要处理：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="552"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="483"/>
         <source>Finalized; record hash %1…</source>
         <translation>已办结，记录哈希 %1…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="576"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="507"/>
         <source>Ad-hoc task created and released to its team.</source>
         <translation>临时任务已新建，并已下达给检查组。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="592"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="523"/>
         <source>Clue referred to %1; the decision is due by %2.</source>
         <translation>线索已移送 %1；须于 %2 前作出审批决定。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="623"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="554"/>
         <source>%1 task(s)</source>
         <translation>共 %1 项任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="624"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="555"/>
         <source>%1 of %2 task(s)</source>
         <translation>显示 %1 / 共 %2 项任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="629"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="560"/>
         <source>No task selected</source>
         <translation>未选择任务</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="630"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="561"/>
         <source>Select a task to see its details and inspect it.</source>
         <translation>选择一项任务，查看详情并开展检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="637"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="568"/>
         <source>Inspection under way with %1 version %2, pinned until it is finalized.</source>
         <translation>检查进行中，使用 %1 第 %2 版，办结前不变。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="641"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="572"/>
         <source>Opening the inspection…</source>
         <translation>正在打开检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="643"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="574"/>
         <source>This task is completed: its record is in the entity&apos;s history.</source>
         <translation>该任务已完成，检查记录见检查对象的检查历史。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="647"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="578"/>
         <source>No inspection under way. Start it on site: at least two inspectors of the drawn team, their certificates shown, and the checklist.</source>
         <translation>尚未开始检查。请在现场开始：抽取的检查组中至少两名检查人员在场、出示执法证件，并选择检查清单。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="650"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="581"/>
         <source>This task cannot be inspected.</source>
         <translation>该任务不能开展检查。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="665"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="596"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="668"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="599"/>
         <source>%1 · due %2</source>
         <translation>%1 · 完成期限 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="674"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="605"/>
         <source>Lead</source>
         <translation>主检</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="674"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="605"/>
         <source>Assisting</source>
         <translation>协检</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="675"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="606"/>
         <source>%1 %2 (%3) · certificate %4 · valid until %5</source>
         <translation>%1 %2（%3）· 执法证 %4 · 有效期至 %5</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="680"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="611"/>
         <source>%1 · expired or missing</source>
         <translation>%1 · 已过期或无证件</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="697"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="628"/>
         <source>Tasks and inspections</source>
         <translation>任务与检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="698"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="629"/>
         <source>Search name, credit code or address</source>
         <translation>按名称、信用代码或住所搜索</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="700"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="631"/>
         <source>Start inspection…</source>
         <translation>开始检查…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="702"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="633"/>
         <source>Finalize…</source>
         <translation>办结…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="703"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="634"/>
         <source>Take a sample…</source>
         <translation>抽样……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="704"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="635"/>
         <source>Sample a product: its code, sealed portions and labels (Ctrl+Shift+S)</source>
         <translation>抽取样品：编号、分别封存的检验样品和备份样品、标签（Ctrl+Shift+S）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="707"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="638"/>
         <source>New ad-hoc task…</source>
         <translation>新建临时任务…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="708"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="639"/>
         <source>A task not drawn at random, e.g. after a 12315 complaint</source>
         <translation>非随机抽取的任务，如 12315 投诉举报后的检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="710"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="641"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="711"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="642"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="712"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="643"/>
         <source>Risk class</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="712"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="643"/>
         <source>Check items</source>
         <translation>抽查事项</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="713"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="644"/>
         <source>Window</source>
         <translation>检查时段</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="713"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="644"/>
         <source>Team</source>
         <translation>检查组</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/field_tasks.py" line="714"/>
+        <location filename="../../inspector/ui/screens/field_tasks.py" line="645"/>
         <source>Samples</source>
         <translation>样品</translation>
     </message>

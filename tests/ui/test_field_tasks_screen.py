@@ -46,7 +46,8 @@ from inspector.media import AnnotationLayer, Arrow, CameraUnavailableError, Circ
 from inspector.services import checklist_drafts, checklist_library, field_tasks
 from inspector.services.sync_session import STAFF_KEY
 from inspector.services.workspace import Workspace
-from inspector.ui.screens.field_tasks import OVERDUE_BRUSH, FieldTasksScreen
+from inspector.ui.field_task_model import OVERDUE_BRUSH
+from inspector.ui.screens.field_tasks import FieldTasksScreen
 from inspector.ui.widgets.media_editor import MediaEditor
 from inspector.ui.widgets.start_inspection_dialog import StartInspectionDialog
 from tests.ui.helpers import LEFT, TODAY, Launched, Launcher, type_chinese

@@ -45,11 +45,11 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Mapping
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -78,13 +78,13 @@ from inspector.ui.ad_hoc_flow import open_ad_hoc_dialog
 from inspector.ui.context import AppContext
 from inspector.ui.draft_autosave import DraftAutosaver
 from inspector.ui.field_ops import FinalizeRequest, OpenInspection, StartRequest
+from inspector.ui.field_task_model import FieldTaskTableModel, day_text
 from inspector.ui.inspection_photos import InspectionPhotos
 from inspector.ui.planning_models import SHORT_HASH
 from inspector.ui.record_table import record_table, select_row
 from inspector.ui.referral_flow import open_referral_dialog
 from inspector.ui.sampling_flow import open_sample_wizard
 from inspector.ui.screen_loading import LoadOnShow
-from inspector.ui.snapshot_table_model import Column, SnapshotTableModel
 from inspector.ui.widgets.ad_hoc_task_dialog import AdHocTaskDialog
 from inspector.ui.widgets.checklist_form import ChecklistForm
 from inspector.ui.widgets.feedback import NO_MESSAGE, Message, error_text, show_message
@@ -94,79 +94,10 @@ from inspector.ui.widgets.referral_dialog import ReferralDialog
 from inspector.ui.widgets.sample_wizard import SampleWizard
 from inspector.ui.widgets.start_inspection_dialog import StartInspectionDialog, certificate_valid
 
-OVERDUE_BRUSH = QBrush(QColor("#f8d7d4"))
 EXPIRED_COLOUR = "#b3261e"
 OPEN = frozenset({TaskStatus.ASSIGNED, TaskStatus.IN_PROGRESS})
 TASK_CREATORS = frozenset({Role.TEAM_LEAD, Role.ADMINISTRATOR})
 NAMED_PROBLEMS = 5
-
-
-FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
-
-
-def _day(day: date | None) -> str:
-    return day.isoformat() if day else "—"
-
-
-class FieldTaskTableModel(SnapshotTableModel[FieldTaskView]):
-    """Tasks: entity, credit code, due date, status (overdue tinted), team."""
-
-    def __init__(self, lang: Lang, parent: QObject | None = None) -> None:
-        def tint(task: FieldTaskView) -> QBrush | None:
-            return OVERDUE_BRUSH if task.overdue else None
-
-        columns: list[Column[FieldTaskView]] = [
-            Column(lambda: self.tr("Entity"), lambda t, _l: t.entity_name, background=tint),
-            Column(lambda: self.tr("Credit code"), lambda t, _l: t.entity_key,
-                   background=tint),
-            Column(lambda: self.tr("Due date"), lambda t, _l: _day(t.due_date),
-                   sort_key=lambda t: t.due_date or date.max, background=tint),
-            Column(lambda: self.tr("Status"), lambda t, _l: self.status_text(t),
-                   background=tint),
-            Column(lambda: self.tr("Team"), lambda t, _l: "、".join(m.name for m in t.team),
-                   tooltip=lambda t, _l: "、".join(f"{m.name}（{m.staff_id}）" for m in t.team),
-                   background=tint),
-            Column(lambda: self.tr("Samples due"), lambda t, _l: self.samples_text(t),
-                   sort_key=self._samples_due_key,
-                   background=lambda t: OVERDUE_BRUSH if t.overdue or self._samples_late(t)
-                   else None),
-        ]
-        super().__init__(columns, lang, parent)
-        self.samples_due: Mapping[str, TaskSamplesDue] = {}
-
-    def set_samples_due(self, due: Mapping[str, TaskSamplesDue]) -> None:
-        """What each task's open samples wait for (repaints; the rows stay as loaded)."""
-        self.samples_due = due
-        if self.shown:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(self.shown - 1, self.columnCount() - 1))
-
-    def samples_text(self, task: FieldTaskView) -> str:
-        due = self.samples_due.get(task.uuid)
-        if due is None:
-            return ""
-        when = china_time(due.next_due) if due.next_due else "—"
-        text = self.tr("%1 open · next %2").replace("%1", str(due.open_samples)) \
-            .replace("%2", when)
-        return self.tr("%1 · overdue").replace("%1", text) if due.overdue else text
-
-    def _samples_due_key(self, task: FieldTaskView) -> datetime:
-        due = self.samples_due.get(task.uuid)
-        return due.next_due if due is not None and due.next_due else FAR_FUTURE
-
-    def _samples_late(self, task: FieldTaskView) -> bool:
-        due = self.samples_due.get(task.uuid)
-        return due is not None and due.overdue
-
-    def status_text(self, task: FieldTaskView) -> str:
-        text = {
-            TaskStatus.PROPOSED: self.tr("not released"),
-            TaskStatus.ASSIGNED: self.tr("to inspect"),
-            TaskStatus.IN_PROGRESS: self.tr("inspecting"),
-            TaskStatus.COMPLETED: self.tr("completed"),
-            TaskStatus.CANCELLED: self.tr("cancelled"),
-        }[task.status]
-        return self.tr("%1 · overdue").replace("%1", text) if task.overdue else text
 
 
 class FieldTasksScreen(QWidget):
@@ -662,11 +593,11 @@ class FieldTasksScreen(QWidget):
         values["representative"].setText(task.legal_representative or "—")
         values["risk"].setText(task.risk_class or "—")
         values["items"].setText("\n".join(task.check_items) or "—")
-        window = self.tr("%1 to %2").replace("%1", _day(task.window_start)) \
-            .replace("%2", _day(task.window_end)) if task.window_start or task.window_end \
+        window = self.tr("%1 to %2").replace("%1", day_text(task.window_start)) \
+            .replace("%2", day_text(task.window_end)) if task.window_start or task.window_end \
             else "—"
         values["window"].setText(self.tr("%1 · due %2").replace("%1", window)
-                                 .replace("%2", _day(task.due_date)))
+                                 .replace("%2", day_text(task.due_date)))
         values["team"].setText("<br>".join(self._member_html(m) for m in task.team) or "—")
         values["samples"].setText(self.model.samples_text(task) or "—")
 
@@ -674,7 +605,7 @@ class FieldTasksScreen(QWidget):
         role = self.tr("Lead") if member.role is TaskRole.LEAD else self.tr("Assisting")
         text = self.tr("%1 %2 (%3) · certificate %4 · valid until %5") \
             .replace("%1", role).replace("%2", member.name).replace("%3", member.staff_id) \
-            .replace("%4", member.cert_number or "—").replace("%5", _day(member.cert_valid_to))
+            .replace("%4", member.cert_number or "—").replace("%5", day_text(member.cert_valid_to))
         if certificate_valid(member, self._today):
             return html.escape(text)
         text = self.tr("%1 · expired or missing").replace("%1", text)
