@@ -29,13 +29,12 @@ from inspector.services.file_output import write_file_atomically
 from inspector.services.pdf_pages import PageImage, render_pdf_pages
 from inspector.ui.context import AppContext
 from inspector.ui.db_worker import Op, OpEnv
-from inspector.ui.record_printing import page_printer, print_pages
+from inspector.ui.record_printing import A4_MM, page_printer, print_pages
 from inspector.ui.widgets.feedback import error_text
 
 PdfSource = Callable[[OpEnv], bytes]
 MAX_PRINT_DPI = 600
 MIN_PRINT_DPI = 150
-A4_MM = (210.0, 297.0)
 
 
 def save_pdf_op(source: PdfSource, path: Path) -> Op[Path]:

@@ -29,6 +29,9 @@ class PrintError(RuntimeError):
         self.text = text
 
 
+A4_MM = (210.0, 297.0)
+
+
 def record_printer(document_name: str) -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(document_name)
@@ -41,8 +44,10 @@ def record_printer(document_name: str) -> QPrinter:
 def page_printer(document_name: str, width_mm: float, height_mm: float) -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(document_name)
-    size = QPageSize(QSizeF(width_mm, height_mm), QPageSize.Unit.Millimeter, document_name,
-                     QPageSize.SizeMatchPolicy.ExactMatch)
+    # A4 by its standard id (drivers know it by name); a label by its exact size.
+    size = QPageSize(QPageSize.PageSizeId.A4) if (width_mm, height_mm) == A4_MM else \
+        QPageSize(QSizeF(width_mm, height_mm), QPageSize.Unit.Millimeter, document_name,
+                  QPageSize.SizeMatchPolicy.ExactMatch)
     # Portrait keeps the size as given: a 60 x 40 label is 60 mm wide (Landscape would
     # turn it).
     printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait,

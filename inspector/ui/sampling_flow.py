@@ -27,7 +27,8 @@ from inspector.labels.sample_label import LabelSize
 from inspector.services.sample_signatures import SignedSample
 from inspector.ui import sample_ops
 from inspector.ui.context import AppContext
-from inspector.ui.pdf_output import A4_MM, PdfOutput
+from inspector.ui.pdf_output import PdfOutput
+from inspector.ui.record_printing import A4_MM
 from inspector.ui.widgets.feedback import error_text
 from inspector.ui.widgets.sample_sign_dialog import SampleSignDialog
 from inspector.ui.widgets.sample_wizard import SampleWizard

@@ -2717,37 +2717,37 @@ Because: %2</source>
 <context>
     <name>PdfOutput</name>
     <message>
-        <location filename="../../inspector/ui/pdf_output.py" line="67"/>
+        <location filename="../../inspector/ui/pdf_output.py" line="66"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/pdf_output.py" line="68"/>
+        <location filename="../../inspector/ui/pdf_output.py" line="67"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/pdf_output.py" line="72"/>
+        <location filename="../../inspector/ui/pdf_output.py" line="71"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/pdf_output.py" line="75"/>
+        <location filename="../../inspector/ui/pdf_output.py" line="74"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/pdf_output.py" line="104"/>
+        <location filename="../../inspector/ui/pdf_output.py" line="103"/>
         <source>This printer prints at %1 dpi: these labels&apos; barcodes need %2 dpi to scan. Choose 60 × 40 mm labels, or a %2 dpi printer.</source>
         <translation>此打印机分辨率为 %1 dpi：这种标签的条码需要 %2 dpi 才能扫描。请改用 60 × 40 毫米标签，或 %2 dpi 的打印机。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/pdf_output.py" line="109"/>
+        <location filename="../../inspector/ui/pdf_output.py" line="108"/>
         <source>Preparing the pages for printing…</source>
         <translation>正在准备打印页面…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/pdf_output.py" line="120"/>
+        <location filename="../../inspector/ui/pdf_output.py" line="119"/>
         <source>%1 page(s) sent to %2.</source>
         <translation>已将 %1 页发送到 %2。</translation>
     </message>
@@ -3553,47 +3553,47 @@ Current team: %3</source>
 <context>
     <name>SampleTableModel</name>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="78"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="79"/>
         <source>Sample code</source>
         <translation>样品编号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="79"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="80"/>
         <source>Sample</source>
         <translation>样品名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="80"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="81"/>
         <source>Entity</source>
         <translation>被抽样单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="81"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="82"/>
         <source>Stage</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="85"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="86"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="89"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="90"/>
         <source>Taken at</source>
         <translation>抽样时间</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="116"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="117"/>
         <source>pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="116"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="117"/>
         <source>fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="127"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="128"/>
         <source>%1 · overdue</source>
         <translation>%1 · 已逾期</translation>
     </message>
@@ -3869,72 +3869,72 @@ Current team: %3</source>
 <context>
     <name>SamplesScreen</name>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="290"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="291"/>
         <source>%1 samples, %2 open: %3 overdue, %4 due within %5 days. A sample reaches the lab within 5 working days of sampling.</source>
         <translation>共 %1 件样品，%2 件未办结：%3 件已逾期，%4 件 %5 日内到期。样品应在抽样之日起 5 个工作日内送达检验机构。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="304"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="305"/>
         <source>No sample selected.</source>
         <translation>未选择样品。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="306"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="307"/>
         <source>Portions: %1. Samplers: %2.</source>
         <translation>份样：%1。抽样人：%2。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="310"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="311"/>
         <source>The deadline assumes weekends only: the holiday schedule of its year is not installed.</source>
         <translation>该期限仅按周末计算：尚未安装该年度的节假日安排。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="315"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="316"/>
         <source>Samples</source>
         <translation>样品</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="316"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="317"/>
         <source>Filter by code, sample, entity…</source>
         <translation>按编号、样品名称、被抽样单位筛选…</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="317"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="318"/>
         <source>Label size: 60 × 40 mm, 50 × 30 mm (300 dpi printers) or an A4 sheet</source>
         <translation>标签规格：60 × 40 毫米、50 × 30 毫米（300 dpi 打印机）或 A4 标签纸</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="319"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="320"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="320"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="321"/>
         <source>Labels (Ctrl+P), seals, the sampling form, the hand-over form</source>
         <translation>标签（Ctrl+P）、封条、抽样单、样品移交确认单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="322"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="323"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="323"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="324"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="323"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="324"/>
         <source>Seals (封条)</source>
         <translation>封条</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="324"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="325"/>
         <source>Sampling form (抽样单, 4 copies)</source>
         <translation>抽样单（一式四联）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/screens/samples.py" line="325"/>
+        <location filename="../../inspector/ui/screens/samples.py" line="326"/>
         <source>Hand-over form (样品移交确认单)</source>
         <translation>样品移交确认单</translation>
     </message>

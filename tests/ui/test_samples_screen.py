@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from inspector.core.lifecycles import CustodyEventKind
@@ -138,3 +138,25 @@ def test_the_hand_over_form_is_saved_from_the_board(
     text = subprocess.run(["pdftotext", str(saved), "-"], check=True, capture_output=True,
                           text=True).stdout
     assert "样品移交确认单" in text and "河北省产品质量监督检验研究院" in text
+
+
+def test_the_sampling_form_prints_on_a4_through_the_print_dialog(
+        launch: Launcher, qtbot: QtBot, tmp_path: Path) -> None:
+    _app, screen, _portions = board(launch, tmp_path, TAKEN)
+    qtbot.waitUntil(lambda: screen.current is not None)
+    screen.document_actions[("form", True)].trigger()  # Print ▸ Sampling form
+    dialog = screen.output.print_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    printed = tmp_path / "form-printed.pdf"
+    name = dialog.findChild(QLineEdit, "filename")
+    assert name is not None
+    name.setText(str(printed))  # no printer here: Qt's dialog prints to a file
+    dialog.accept()
+    qtbot.waitUntil(lambda: str(printed) in screen.message_label.text(), timeout=30_000)
+    info = subprocess.run(["pdfinfo", str(printed)], check=True, capture_output=True,
+                          text=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines()
+                     if line.startswith("Pages:")))
+    assert pages >= 4  # four copies, each on its own pages
+    assert "595" in info and "842" in info  # A4 in points

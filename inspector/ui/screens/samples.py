@@ -49,7 +49,8 @@ from inspector.ui.board_palette import (
     WAITING_BACKGROUND,
 )
 from inspector.ui.context import AppContext
-from inspector.ui.pdf_output import A4_MM, PdfOutput
+from inspector.ui.pdf_output import PdfOutput
+from inspector.ui.record_printing import A4_MM
 from inspector.ui.record_table import record_table, select_row
 from inspector.ui.screen_loading import LoadOnShow
 from inspector.ui.screens.referrals import china_time, utc_now
