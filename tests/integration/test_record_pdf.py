@@ -7,8 +7,6 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-import shutil
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,6 +24,7 @@ from inspector.services.record_document import (
     RecordSignature,
 )
 from inspector.services.record_pdf import RecordPdfError, render_record_pdf
+from tests.poppler import run, tool
 
 A4_HEIGHT_PT = 841.89
 BOTTOM_MARGIN_PT = 18 / 25.4 * 72
@@ -104,18 +103,6 @@ def _document() -> RecordDocument:
     )
 
 
-def _tool(name: str) -> str:
-    found = shutil.which(name)
-    if found is None:
-        pytest.skip(f"poppler's {name} is not installed (apt install poppler-utils)")
-    return found
-
-
-def _run(*command: str) -> str:
-    return subprocess.run(command, check=True, capture_output=True, text=True,
-                          timeout=60).stdout
-
-
 @pytest.fixture
 def record_file(tmp_path: Path) -> Path:
     path = tmp_path / "record.pdf"
@@ -124,12 +111,12 @@ def record_file(tmp_path: Path) -> Path:
 
 
 def _text(path: Path) -> str:
-    return _run(_tool("pdftotext"), "-layout", str(path), "-")
+    return run(tool("pdftotext"), "-layout", str(path), "-")
 
 
 def _flowing(path: Path) -> str:
     """The text in drawing order without any whitespace: a cell's wrapped lines joined up."""
-    return "".join(_run(_tool("pdftotext"), "-raw", str(path), "-").split())
+    return "".join(run(tool("pdftotext"), "-raw", str(path), "-").split())
 
 
 def _squeezed_lines(text: str) -> list[str]:
@@ -177,7 +164,7 @@ def test_answers_show_sections_problems_key_items_basis_and_photos(record_file: 
 
 
 def test_every_font_is_embedded(record_file: Path) -> None:
-    listing = _run(_tool("pdffonts"), str(record_file)).splitlines()
+    listing = run(tool("pdffonts"), str(record_file)).splitlines()
     header = listing[0]
     emb = header.index(" emb") + 1
     rows = listing[2:]
@@ -187,13 +174,13 @@ def test_every_font_is_embedded(record_file: Path) -> None:
 
 
 def test_thumbnails_and_the_signature_are_drawn(record_file: Path) -> None:
-    listing = _run(_tool("pdfimages"), "-list", str(record_file)).splitlines()[2:]
+    listing = run(tool("pdfimages"), "-list", str(record_file)).splitlines()[2:]
     types = [row.split()[2] for row in listing]
     assert types.count("image") == 3  # two thumbnails and one signature (plus its mask)
 
 
 def _word_boxes(path: Path) -> list[tuple[str, float, float]]:
-    xhtml = _run(_tool("pdftotext"), "-bbox", str(path), "-")
+    xhtml = run(tool("pdftotext"), "-bbox", str(path), "-")
     return [(word, float(y_min), float(y_max)) for y_min, y_max, word in re.findall(
         r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>',
         xhtml)]
@@ -217,7 +204,7 @@ def test_a_row_taller_than_a_page_continues_on_the_next(tmp_path: Path) -> None:
     path = tmp_path / "long.pdf"
     path.write_bytes(render_record_pdf(replace(_document(), answers=answers)))
     wanted = "".join(note.split()) + "。记录完毕"
-    pages = _run(_tool("pdftotext"), "-raw", str(path), "-").split("\f")
+    pages = run(tool("pdftotext"), "-raw", str(path), "-").split("\f")
     fragments = [[line for line in _squeezed_lines(page) if len(line) > 1 and line in wanted]
                  for page in pages]
     assert "".join(line for page in fragments for line in page) == wanted
@@ -266,7 +253,7 @@ def test_the_output_is_deterministic() -> None:
 
 
 def test_the_metadata_names_the_record(record_file: Path) -> None:
-    info = _run(_tool("pdfinfo"), str(record_file))
+    info = run(tool("pdfinfo"), str(record_file))
     assert re.search(r"^Title: +现场检查笔录 石家庄市长安区某某便利店$", info, re.MULTILINE)
     assert re.search(r"^Creator: +Inspector$", info, re.MULTILINE)
     assert re.search(r"^CreationDate: +Sat Nov 28 03:05:00 2026 UTC$", info, re.MULTILINE)

@@ -6,7 +6,6 @@ with zxing-cpp from pages rasterised by poppler at 300 and 203 dpi."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -36,6 +35,7 @@ from inspector.services.workspace import Workspace, open_workspace
 from tests.integration.test_inspections import FIELD, MORNING
 from tests.integration.test_sample_signatures import LI, REFUSED, SIGNING, ZHANG
 from tests.integration.test_samples import FORM, sampling
+from tests.poppler import run, tool
 
 LAB = "河北省产品质量监督检验研究院"
 FORM_FIELDS = replace(FORM, extra={**FORM.extra, "task_category": "监督抽检",
@@ -54,18 +54,6 @@ class Forms:
     handover: Path
     unsigned_form: Path
     folder: Path
-
-
-def _tool(name: str) -> str:
-    found = shutil.which(name)
-    if found is None:
-        pytest.skip(f"poppler's {name} is not installed (apt install poppler-utils)")
-    return found
-
-
-def _run(*command: str) -> str:
-    return subprocess.run(command, check=True, capture_output=True, text=True,
-                          timeout=60).stdout
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +87,7 @@ def forms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Forms]:
 
 def _pages(path: Path) -> list[str]:
     """Each page's text in drawing order, without any whitespace."""
-    raw = _run(_tool("pdftotext"), "-raw", str(path), "-")
+    raw = run(tool("pdftotext"), "-raw", str(path), "-")
     return ["".join(page.split()) for page in raw.split("\f")[:-1]]
 
 
@@ -163,7 +151,7 @@ def test_the_sign_offs_and_a_refusal_are_printed_in_every_copy(forms: Forms) -> 
         assert "被抽样单位（盖章）" in copy and f"抽样单位（公章）{UNIT.name}" in copy
         assert f"P01检验样品：2026-11-3014:30交接，张三→{LAB}，封样完好" in copy
         assert f"收样人签名记录：{LAB}2026-11-3015:30收样" in copy
-    listed = _run(_tool("pdfimages"), "-list", str(forms.form)).splitlines()[2:]
+    listed = run(tool("pdfimages"), "-list", str(forms.form)).splitlines()[2:]
     assert len(listed) == 2 * 4  # the samplers' two signature images in each copy
 
 
@@ -197,7 +185,7 @@ def test_the_hand_over_form_states_each_portion_and_its_hand_overs(forms: Forms)
 def _rasterised(pdf: Path, dpi: int, *, crisp: bool = False) -> list[Image.Image]:
     prefix = pdf.with_name(f"{pdf.stem}-{dpi}{'-crisp' if crisp else ''}")
     extra = ["-aa", "no", "-aaVector", "no"] if crisp else []
-    subprocess.run([_tool("pdftoppm"), "-r", str(dpi), "-gray", *extra, str(pdf), str(prefix)],
+    subprocess.run([tool("pdftoppm"), "-r", str(dpi), "-gray", *extra, str(pdf), str(prefix)],
                    check=True, capture_output=True, timeout=120)
     pages = []
     for path in sorted(pdf.parent.glob(f"{prefix.name}-*.pgm")):
@@ -242,9 +230,9 @@ def test_the_codes_read_back_from_a_thermal_printers_dots(forms: Forms) -> None:
 def test_output_is_deterministic_and_dated_by_the_document(forms: Forms) -> None:
     assert render_sampling_form_pdf(forms.signed) == forms.form.read_bytes()
     assert render_handover_pdf(forms.signed) == forms.handover.read_bytes()
-    info = _run(_tool("pdfinfo"), "-isodates", str(forms.form))
+    info = run(tool("pdfinfo"), "-isodates", str(forms.form))
     assert re.search(r"CreationDate:\s+2026-11-30T16:30:00\+08", info), info
-    fonts = _run(_tool("pdffonts"), str(forms.form))
+    fonts = run(tool("pdffonts"), str(forms.form))
     assert "yes yes" in fonts  # the CJK font embedded as a subset
 
 
