@@ -22,7 +22,8 @@ APT_WINDOW=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libx
             libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xinerama0 xvfb xauth)
 
 # The central platform's tests run against a real PostgreSQL too (a throwaway cluster).
-APT_TEST=(postgresql poppler-utils)  # pdftotext/pdffonts read our PDFs back
+APT_TEST=(postgresql poppler-utils  # pdftotext/pdffonts read our PDFs back
+          binutils)  # PyInstaller reads and strips the libraries it bundles
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -133,7 +134,7 @@ run_tests() {
   local status=0
   start_postgres || status=1
   trap stop_postgres EXIT
-  say "ruff";         "$VENV/bin/ruff" check inspector tests benchmarks || status=1
+  say "ruff";         "$VENV/bin/ruff" check inspector tests benchmarks build_installer.py || status=1
   say "mypy";         "$VENV/bin/mypy" || status=1
   say "import-linter (layer contracts)"; "$VENV/bin/lint-imports" || status=1
   say "tests: core, database, services, command line"
@@ -152,6 +153,9 @@ run_tests() {
   rm -rf "$logs"
   say "tests: user interface (pytest-qt, offscreen)"
   "$PY" -m pytest -q -p no:cacheprovider tests/ui || status=1
+  # Its own stage: building the frozen bundle takes minutes and would hold up the rest.
+  say "tests: the frozen bundle (build_installer.py, then the bundle's --version and tour)"
+  LANG=C.UTF-8 "$PY" -m pytest -q -p no:cacheprovider tests/bundle || status=1
   if [ "$status" -ne 0 ]; then say "FAILED"; else say "all checks passed"; fi
   return "$status"
 }
