@@ -7,6 +7,12 @@ the scan station of sample custody; team lead, administrator and auditor also th
 audit log; team lead and administrator also plans and draw, the publication board, the
 referrals board and the checklist library, which only an administrator changes);
 Ctrl+1…Ctrl+9 jump to them, and Ctrl+0 to the tenth.
+Above the screens, the :class:`~inspector.ui.widgets.screen_guide.ScreenGuide` explains
+them one by one: it opens by itself once the workspace is open unless this workspace's
+tour was finished or skipped, and the header's Help menu ("Tour of the screens", F1)
+opens it at any time (or gives it the keyboard when it is open). ``screen_changed(key)``
+is emitted whenever another screen shows, ``screens_changed`` when the navigation was
+rebuilt (a role or language change).
 The window owns the one :class:`~inspector.ui.sync_controller.SyncController` and stops
 it on close. The status bar shows the workspace, the device id, the sync indicator
 (clicking it opens the sync screen) and whether the database thread is busy. Errors of
@@ -18,8 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,8 +33,11 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -49,6 +58,7 @@ from inspector.ui.screens.samples import SamplesScreen
 from inspector.ui.screens.scan_station import ScanStationScreen
 from inspector.ui.screens.sync import SyncScreen
 from inspector.ui.sync_controller import SyncController
+from inspector.ui.widgets.screen_guide import ScreenGuide
 from inspector.ui.widgets.sync_indicator import SyncIndicator
 
 STYLE = """
@@ -71,6 +81,9 @@ class _Screen:
 
 
 class MainWindow(QMainWindow):
+    screen_changed = Signal(str)  # the key of the screen now shown
+    screens_changed = Signal()  # the navigation was rebuilt (role or language)
+
     def __init__(self, ctx: AppContext, today: date) -> None:
         super().__init__()
         self._ctx = ctx
@@ -127,6 +140,19 @@ class MainWindow(QMainWindow):
         self.role_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.role_label = QLabel()
         self.lang_label = QLabel()
+        self.tour_action = QAction(self)
+        self.tour_action.setObjectName("tourAction")
+        self.tour_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.tour_action.triggered.connect(self.open_tour)
+        self.addAction(self.tour_action)  # F1 works with the menu closed
+        self.help_menu = QMenu(self)
+        self.help_menu.setObjectName("helpMenu")
+        self.help_menu.addAction(self.tour_action)
+        self.help_button = QToolButton()
+        self.help_button.setObjectName("helpButton")
+        self.help_button.setMenu(self.help_menu)
+        self.help_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.help_button.setAutoRaise(True)
 
         header = QWidget()
         header_layout = QHBoxLayout(header)
@@ -138,13 +164,23 @@ class MainWindow(QMainWindow):
         header_layout.addWidget(self.role_box)
         header_layout.addWidget(self.lang_label)
         header_layout.addWidget(self.lang_box)
+        header_layout.addSpacing(8)
+        header_layout.addWidget(self.help_button)
         self.setMenuWidget(header)
 
+        self.guide = ScreenGuide(ctx, self)
+        self.screen_changed.connect(self.guide.follow_screen)
+        self.screens_changed.connect(self.guide.refresh)
+        content = QVBoxLayout()
+        content.setContentsMargins(0, 0, 0, 0)
+        content.setSpacing(6)
+        content.addWidget(self.guide)
+        content.addWidget(self.stack, 1)
         body = QWidget()
         body_layout = QHBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 8, 0)
         body_layout.addWidget(self.navigation)
-        body_layout.addWidget(self.stack, 1)
+        body_layout.addLayout(content, 1)
         self.setCentralWidget(body)
 
         self.workspace_label = QLabel()
@@ -177,12 +213,36 @@ class MainWindow(QMainWindow):
         return [self.navigation.item(row).data(Qt.ItemDataRole.UserRole)
                 for row in range(self.navigation.count())]
 
+    def current_screen_key(self) -> str | None:
+        item = self.navigation.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def screen_title(self, key: str) -> str:
+        """The screen's name as the navigation shows it, in the current language."""
+        return self._titles().get(key, key)
+
+    def focus_screen(self) -> None:
+        screen = self.stack.currentWidget()
+        if screen is not None:
+            screen.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_tour(self) -> None:
+        """Help → Tour of the screens (F1): from the first screen, or focus it if open."""
+        if self.guide.isVisible():
+            self.guide.focus_primary()
+        else:
+            self.guide.start(from_first=True, focus=True)
+
     def retranslate(self) -> None:
         lang = self._ctx.lang
         self.setWindowTitle(self.tr("Inspector: random inspections and sampling"))
         self.app_title.setText(self.tr("Inspector · 双随机、一公开"))
         self.role_label.setText(self.tr("Acting as"))
         self.lang_label.setText(self.tr("Language"))
+        self.help_button.setText(self.tr("Help"))
+        self.help_menu.setTitle(self.tr("Help"))
+        self.tour_action.setText(self.tr("Tour of the screens"))
+        self.tour_action.setToolTip(self.tr("Tour of the screens (F1)"))
         self.lang_box.blockSignals(True)
         self.lang_box.setCurrentIndex(0 if lang is Lang.ZH else 1)
         self.lang_box.blockSignals(False)
@@ -228,6 +288,7 @@ class MainWindow(QMainWindow):
         self.navigation.blockSignals(False)
         if not self.show_screen(current_key):
             self.navigation.setCurrentRow(0)
+        self.screens_changed.emit()
 
     def _navigate(self, item: QListWidgetItem | None) -> None:
         if item is None:
@@ -236,6 +297,7 @@ class MainWindow(QMainWindow):
         for screen in self._screens:
             if screen.key == key:
                 self.stack.setCurrentWidget(screen.widget)
+                self.screen_changed.emit(key)
 
     def _go_to_row(self, row: int) -> None:
         if 0 <= row < self.navigation.count():
@@ -258,6 +320,7 @@ class MainWindow(QMainWindow):
 
     def _workspace_opened(self, _info: WorkspaceInfo) -> None:
         self._show_workspace()
+        self.guide.start_if_new()
 
     def _show_workspace(self) -> None:
         info = self._ctx.workspace
