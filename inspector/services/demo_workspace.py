@@ -27,6 +27,7 @@ from inspector.core.divisions import DivisionTable
 from inspector.core.lifecycles import ChecklistVersionStatus
 from inspector.core.roles import Actor, Role
 from inspector.core.text import Lang
+from inspector.db.models import WorkspaceSetting
 from inspector.resource_files import resource
 from inspector.services.checklist_library import (
     StoredVersion,
@@ -34,6 +35,7 @@ from inspector.services.checklist_library import (
     publish_version,
 )
 from inspector.services.directory_import import ImportKind, ImportSummary, import_directory
+from inspector.services.sync_session import DIVISION_KEY, PREFIX_KEY, STAFF_KEY
 from inspector.services.workspace import Workspace, local_actor
 
 COUNTY_CODE = "130123"
@@ -91,14 +93,8 @@ def build_demo_workspace(
 ) -> DemoResult:
     """Generate the demo files and import them into ``workspace`` (and, unless told
     otherwise, publish the shipped checklists as the demo's administrator)."""
-    folder = workspace.paths.root / "demo"
-    folder.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(seed)
-    entities_file = folder / "demo-entities.csv"
-    inspectors_file = folder / "demo-inspectors.csv"
-    _write_csv(entities_file, ENTITY_HEADER, demo_entity_rows(rng, DEMO_ENTITY_COUNT))
-    _write_csv(inspectors_file, INSPECTOR_HEADER,
-               demo_inspector_rows(rng, DEMO_INSPECTOR_COUNT, today))
+    entities_file, inspectors_file = write_demo_directory(workspace.paths.root / "demo",
+                                                          today=today, seed=seed)
     actor = local_actor(Role.ADMINISTRATOR)
     summaries = [
         import_directory(
@@ -111,6 +107,18 @@ def build_demo_workspace(
     entities, inspectors = summaries
     checklists = publish_shipped_checklists(workspace, actor) if with_checklists else ()
     return DemoResult(entities, inspectors, checklists)
+
+
+def write_demo_directory(folder: Path, *, today: date, seed: int = 20171) -> tuple[Path, Path]:
+    """Write ``demo-entities.csv`` and ``demo-inspectors.csv`` into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    entities_file = folder / "demo-entities.csv"
+    inspectors_file = folder / "demo-inspectors.csv"
+    _write_csv(entities_file, ENTITY_HEADER, demo_entity_rows(rng, DEMO_ENTITY_COUNT))
+    _write_csv(inspectors_file, INSPECTOR_HEADER,
+               demo_inspector_rows(rng, DEMO_INSPECTOR_COUNT, today))
+    return entities_file, inspectors_file
 
 
 def publish_shipped_checklists(workspace: Workspace, actor: Actor) -> tuple[StoredVersion, ...]:
@@ -226,3 +234,16 @@ def _write_csv(path: Path, header: tuple[str, ...], rows: list[tuple[str, ...]])
         writer = csv.writer(handle)
         writer.writerow(header)
         writer.writerows(rows)
+
+
+OFFLINE_DEMO_PREFIX = "0D0"  # what enrolment would give; never issued by a platform
+
+
+def sign_in_offline_as(workspace: Workspace, staff_id: str) -> None:
+    """Make the offline demo (and the tour) act as inspector ``staff_id`` of the county
+    bureau, as after signing in: their tasks are "mine", and samples get codes under
+    :data:`OFFLINE_DEMO_PREFIX`. Only for workspaces that never sync."""
+    with workspace.store.write() as session:
+        for key, value in ((PREFIX_KEY, OFFLINE_DEMO_PREFIX), (DIVISION_KEY, COUNTY_CODE),
+                           (STAFF_KEY, staff_id)):
+            session.merge(WorkspaceSetting(key=key, value=value))

@@ -13,18 +13,30 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inspector.core.plan_document import PlanDocument, parse_plan
 from inspector.core.roles import Role
 from inspector.core.text import Lang
+from inspector.services.demo_workspace import sign_in_offline_as
 from inspector.services.directory_import import ImportKind
 from inspector.services.workspace import resolve_data_dir
+from inspector.ui.db_worker import Op
+from inspector.ui.planning_models import team_members
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from inspector.ui.context import AppContext
+    from inspector.ui.main_window import MainWindow
+    from inspector.ui.widgets.tasks_panel import TasksPanel
 
 IDLE_TIMEOUT_S = 120.0
-SHOTS = 16
+SHOTS = 18
 _BAD_ROWS = (
     "统一社会信用代码,名称,主体类型,行政区划代码,住所,风险等级\n"
     "91130123MA0ABCDE6X,正定县样例商贸有限公司,企业,130123,正定镇中山路1号,B\n"
@@ -67,7 +79,6 @@ _TOUR_CHECKLIST = {
 
 def run_tour(data_dir: str | None, out: Path, lang: Lang) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QWidget
 
     from inspector.ui.app import application, build_context, start_window
 
@@ -104,7 +115,8 @@ def run_tour(data_dir: str | None, out: Path, lang: Lang) -> int:
         try:
             settle()
             window.show_screen("home")
-            capture("01-overview", window)
+            capture("01-overview", window)  # with the first-run guide, as a newcomer sees it
+            window.guide.hide()
             window.show_screen("directory")
             capture("02-directory-entities", window)
             tab = window.directory.entities
@@ -156,6 +168,11 @@ def run_tour(data_dir: str | None, out: Path, lang: Lang) -> int:
                                        else "A relative works for this entity")
             capture("13-plans-redraw", redraw)
             redraw.close()
+            plans.tasks_panel.start_release()
+            settle()
+            _take_a_sample(ctx, window, plans.tasks_panel, settle=settle, capture=capture,
+                           lang=lang)
+            ctx.set_role(Role.TEAM_LEAD)
             window.show_screen("disclosure")
             capture("14-publication", window)
             ctx.set_role(Role.ADMINISTRATOR)
@@ -168,7 +185,7 @@ def run_tour(data_dir: str | None, out: Path, lang: Lang) -> int:
             preview = window.checklists.preview
             assert preview is not None
             preview.set_answers({"licence_shown": "不符合", "expired_count": Decimal(1200)})
-            capture("15-checklists", window)
+            capture("17-checklists", window)
             ctx.set_role(Role.INSPECTOR)
             window.show_screen("drafts")
             settle()
@@ -182,10 +199,53 @@ def run_tour(data_dir: str | None, out: Path, lang: Lang) -> int:
             drafts.form.set_answers({"certificates_shown": "yes", "licences_valid": "符合",
                                      "licence_number": "JY11301230012345",
                                      "foods_checked": Decimal(35)})
-            capture("16-fill-checklist", window)
+            capture("18-fill-checklist", window)
         finally:
             window.close()
     return 0 if len(shots) == SHOTS else 1
+
+
+def _take_a_sample(ctx: AppContext, window: MainWindow, tasks: TasksPanel, *,
+                   settle: Callable[[], None], capture: Callable[[str, QWidget], None],
+                   lang: Lang) -> None:
+    """As the lead inspector of the first released task: start it, take a sample in the
+    wizard, and capture the task list and the wizard's label preview."""
+    lead_staff_id = team_members(tasks.tasks[0])[0][1]
+    ctx.db.submit(Op("tour_sign_in", lambda env: sign_in_offline_as(env.workspace,
+                                                                    lead_staff_id)))
+    settle()
+    ctx.set_role(Role.INSPECTOR)
+    window.show_screen("tasks")
+    settle()
+    screen = window.tasks
+    screen.table.selectRow(0)
+    settle()
+    dialog = screen.start_inspection()
+    assert dialog is not None, "the first task cannot start"
+    dialog.certificates_box.setChecked(True)
+    dialog.no_conflict_box.setChecked(True)
+    dialog.ok_button.click()
+    settle()
+    capture("15-tasks-inspection", window)
+    wizard = screen.take_sample()
+    assert wizard is not None, "no inspection under way to sample"
+    zh = lang is Lang.ZH
+    wizard.name_edit.setText("散装白酒" if zh else "Loose liquor")
+    wizard.quantity_edit.setText("2")
+    wizard.unit_edit.setText("瓶" if zh else "bottles")
+    wizard.backup_edit.setText("1")
+    wizard.fields["batch"].setText("20261008")  # type: ignore[union-attr]
+    for _page in range(3):
+        wizard.next()
+    wizard.seal_edits[0].setText("FT-0001")
+    wizard.seal_edits[1].setText("FT-0002")
+    wizard.next()
+    wizard.request_take()
+    settle()
+    settle()  # the label preview renders once the sample is taken
+    assert wizard.taken_sample is not None, wizard.review_page.error.text()
+    capture("16-sample-labels", wizard)
+    wizard.close()
 
 
 def _tour_plan(today: date) -> PlanDocument:

@@ -102,6 +102,12 @@ def test_a_sample_is_taken_in_the_wizard_and_its_labels_scan_back(
     assert taken is not None and taken.sample_code.startswith("132601230A300001")
     assert wizard.code_label.text() == taken.sample_code
     assert taken.portions[1] in wizard.taken_label.text()
+    # The first label is previewed as it will print, and its codes scan off the screen.
+    qtbot.waitUntil(lambda: not wizard.label_preview.pixmap().isNull(), timeout=20_000)
+    shown = tmp_path / "preview.png"
+    assert wizard.label_preview.grab().save(str(shown))
+    assert taken.portions[0] in {symbol.text for symbol in
+                                 zxingcpp.read_barcodes(Image.open(shown))}
 
     def stored(ws: Workspace) -> dict[str, str]:
         with ws.store.read() as session:

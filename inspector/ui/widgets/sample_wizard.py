@@ -34,13 +34,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -60,6 +62,7 @@ from inspector.core.sampling_form import SECTION_A, SECTION_B, SECTION_C, SECTIO
 from inspector.core.text import Lang
 from inspector.core.workdays import CHINA_TIME
 from inspector.labels.sample_label import A4_SHEET, SIZE_50X30, SIZE_60X40, LabelSize
+from inspector.services.pdf_pages import PageImage
 from inspector.services.samples import DATE_TYPES, LINKS, SampleForm, TakenSample
 from inspector.ui.widgets.request_dialog import error_label
 
@@ -302,9 +305,14 @@ class SampleWizard(QWizard):
         self.output_label = QLabel()
         self.output_label.setObjectName("labelOutputMessage")
         self.output_label.setWordWrap(True)
+        self.label_preview = QLabel()
+        self.label_preview.setObjectName("labelPreview")
+        self.label_preview.setFrameShape(QFrame.Shape.StyledPanel)
+        self.label_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(page)
         layout.addWidget(self.code_label)
         layout.addWidget(self.taken_label)
+        layout.addWidget(self.label_preview)
         layout.addLayout(grid)
         layout.addWidget(self.output_label)
         layout.addStretch(1)
@@ -359,6 +367,15 @@ class SampleWizard(QWizard):
     def request_labels(self, seals: bool, printing: bool) -> None:
         size = LABEL_SIZES[max(0, self.size_box.currentIndex())]
         self.labels_requested.emit(size, seals, printing)
+
+    def show_label_preview(self, page: PageImage) -> None:
+        """The first label as it will print (rendered from the very PDF the printer gets)."""
+        image = QImage(page.rgb, page.width, page.height, page.width * 3,
+                       QImage.Format.Format_RGB888).copy()
+        self.label_preview.setPixmap(QPixmap.fromImage(image))
+        self.label_preview.setMinimumSize(image.size())  # never squeezed: it must scan
+        self.done_page.adjustSize()
+        self.resize(self.size().expandedTo(self.sizeHint()))
 
     def say_signed(self, signers: int) -> None:
         self.say(self.tr("Signed by %1 signer(s); the portions' custody records it.")
