@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from inspector.central import accounts, audit, custody_cli
 from inspector.central.accounts import AccountError
 from inspector.central.database import connect, migrate, sessions
+from inspector.central.demo_seed import UNIT_CODE, seed_demo
 from inspector.central.directory_import import import_directory
 from inspector.central.errors import ApiError
 from inspector.central.models import Record, Unit
@@ -88,6 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="records as JSON lines")
     export.add_argument("--kind", help="only this kind")
 
+    seed = sub.add_parser("demo-seed", help="the desktop demo's unit, accounts and directory "
+                          "on an empty platform (one shared password: demo only)")
+    seed.add_argument("--entities", type=Path, required=True)
+    seed.add_argument("--inspectors", type=Path, required=True)
+    seed.add_argument("--password", default="-")
+
     audit_cmd = sub.add_parser("audit", help="the platform's audit log").add_subparsers(
         dest="action", required=True)
     audit_cmd.add_parser("verify")
@@ -141,6 +148,10 @@ def _run(session: Session, args: argparse.Namespace) -> int:
         print(f"device {info.device_uuid} revoked at {info.revoked_at}")
     elif command == "import":
         return _import(session, args)
+    elif command == "demo-seed":
+        made = seed_demo(session, entities=args.entities, inspectors=args.inspectors,
+                         password=_password(args.password))
+        print(f"demo platform seeded: unit {UNIT_CODE}, {len(made)} accounts")
     elif command == "custody":
         return custody_cli.run(session, args)
     elif command == "export":

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 import sys
 from concurrent.futures import Executor
 from datetime import date
@@ -24,8 +25,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
+from inspector.core.roles import Role
 from inspector.core.text import Lang
 from inspector.db.migrate import SchemaTooNewError
+from inspector.services.demo_platform import platform_installed
 from inspector.services.demo_workspace import DemoResult
 from inspector.services.workspace import default_data_dir, resolve_data_dir
 from inspector.sync.credentials import CredentialStore
@@ -33,9 +36,11 @@ from inspector.ui import ops
 from inspector.ui.change_bus import ChangeBus
 from inspector.ui.context import DEFAULT_SYNC_INTERVAL_MS, AppContext
 from inspector.ui.db_worker import DbWorker, WorkspaceInfo
+from inspector.ui.demo_flow import LAPTOPS_FOLDER, PLATFORM_FOLDER, open_connected_demo
 from inspector.ui.executors import compute_executor, database_executor
 from inspector.ui.i18n import Translations
 from inspector.ui.main_window import MainWindow
+from inspector.ui.startup_probe import install_startup_probe
 
 DEMO_FOLDER = "demo"
 LOG_FILE = Path("logs") / "inspector.log"
@@ -132,15 +137,18 @@ def setup_logging(data_dir: Path) -> Path:
     return path
 
 
-def start_window(ctx: AppContext, *, today: date, demo: bool = False) -> MainWindow:
-    """Show the window and open the workspace; for the demo, fill an empty workspace."""
+def start_window(ctx: AppContext, *, today: date, demo: bool = False,
+                 connected: bool = False) -> MainWindow:
+    """Show the window and open the workspace; for the demo, fill an empty workspace
+    (``connected``: through the demo's own central platform, see :mod:`demo_flow`)."""
     window = MainWindow(ctx, today)
+    install_startup_probe(window)  # INSPECTOR_STARTUP_PROBE only (benchmarks.startup)
 
     def opened(info: WorkspaceInfo) -> None:
         if demo:
-            ctx.db.submit(ops.summarize_directory(today), on_result=lambda overview: (
-                _fill_demo(ctx, window, info, today) if overview.counts.entities == 0
-                else ctx.set_workspace(info)))
+            ctx.db.submit(ops.summarize_directory(today), on_result=lambda overview: _open_demo(
+                ctx, window, info, today, fresh=overview.counts.entities == 0,
+                connected=connected))
         else:
             ctx.set_workspace(info)
 
@@ -155,6 +163,27 @@ def start_window(ctx: AppContext, *, today: date, demo: bool = False) -> MainWin
 
     ctx.db.open_workspace(ctx.data_dir, opened, failed)
     return window
+
+
+def _open_demo(ctx: AppContext, window: MainWindow, info: WorkspaceInfo, today: date, *,
+               fresh: bool, connected: bool) -> None:
+    def offline() -> None:
+        if fresh:
+            _fill_demo(ctx, window, info, today)
+        else:
+            ctx.set_workspace(info)
+
+    if not connected:
+        offline()
+        return
+
+    def ready(line: str) -> None:
+        ctx.set_role(Role.INSPECTOR)  # the demo signs this laptop in as the drawn inspector
+        ctx.set_workspace(info)
+        window.statusBar().showMessage(line)
+
+    open_connected_demo(ctx, window, ctx.data_dir, today=today, fresh=fresh, ready=ready,
+                        fallback=offline)
 
 
 def _fill_demo(ctx: AppContext, window: MainWindow, info: WorkspaceInfo, today: date) -> None:
@@ -187,7 +216,8 @@ def run_app(data_dir: str | None, lang: Lang, *, demo: bool, reset_demo: bool) -
         _remove_workspace(root)
     app = application()
     ctx = build_context(app, root, lang)
-    window = start_window(ctx, today=date.today(), demo=demo)
+    window = start_window(ctx, today=date.today(), demo=demo,
+                          connected=demo and platform_installed())
     screen = app.primaryScreen()
     available = screen.availableGeometry() if screen is not None else None
     if available is not None and (available.width() < window.width()
@@ -202,3 +232,5 @@ def _remove_workspace(root: Path) -> None:
     """Delete a demo workspace's database files (only those we create)."""
     for name in ("inspector.sqlite", "inspector.sqlite-wal", "inspector.sqlite-shm"):
         (root / name).unlink(missing_ok=True)
+    for folder in (PLATFORM_FOLDER, LAPTOPS_FOLDER):  # the connected demo's platform and laptops
+        shutil.rmtree(root / folder, ignore_errors=True)

@@ -2566,112 +2566,128 @@ Because: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="182"/>
+        <location filename="../../inspector/ui/main_window.py" line="238"/>
         <source>Inspector: random inspections and sampling</source>
         <translation>Inspector 双随机抽查与抽样</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="183"/>
+        <location filename="../../inspector/ui/main_window.py" line="239"/>
         <source>Inspector · 双随机、一公开</source>
         <translation>Inspector · 双随机、一公开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="184"/>
+        <location filename="../../inspector/ui/main_window.py" line="240"/>
         <source>Acting as</source>
         <translation>当前角色</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="185"/>
+        <location filename="../../inspector/ui/main_window.py" line="241"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="202"/>
+        <location filename="../../inspector/ui/main_window.py" line="242"/>
+        <location filename="../../inspector/ui/main_window.py" line="243"/>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="244"/>
+        <source>Tour of the screens</source>
+        <translation>界面导览</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="245"/>
+        <source>Tour of the screens (F1)</source>
+        <translation>界面导览（F1）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/main_window.py" line="262"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="203"/>
+        <location filename="../../inspector/ui/main_window.py" line="263"/>
         <source>Directories</source>
         <translation>名录库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="204"/>
+        <location filename="../../inspector/ui/main_window.py" line="264"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="205"/>
+        <location filename="../../inspector/ui/main_window.py" line="265"/>
         <source>Plans and draw</source>
         <translation>抽查计划与抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="206"/>
+        <location filename="../../inspector/ui/main_window.py" line="266"/>
         <source>Publication</source>
         <translation>结果公示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="207"/>
+        <location filename="../../inspector/ui/main_window.py" line="267"/>
         <source>Referrals</source>
         <translation>线索移送</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="209"/>
+        <location filename="../../inspector/ui/main_window.py" line="269"/>
         <source>Tasks</source>
         <translation>任务与检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="210"/>
+        <location filename="../../inspector/ui/main_window.py" line="270"/>
         <source>Fill a checklist</source>
         <translation>填写清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="211"/>
+        <location filename="../../inspector/ui/main_window.py" line="271"/>
         <source>Samples</source>
         <translation>样品</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="212"/>
+        <location filename="../../inspector/ui/main_window.py" line="272"/>
         <source>Scan station</source>
         <translation>扫码交接</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="213"/>
+        <location filename="../../inspector/ui/main_window.py" line="273"/>
         <source>Checklists</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="265"/>
+        <location filename="../../inspector/ui/main_window.py" line="328"/>
         <source>Opening workspace…</source>
         <translation>正在打开工作区……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="267"/>
+        <location filename="../../inspector/ui/main_window.py" line="330"/>
         <source>Workspace: %1 · device %2</source>
         <translation>工作区：%1 · 设备 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="271"/>
+        <location filename="../../inspector/ui/main_window.py" line="334"/>
         <source>Working…</source>
         <translation>处理中……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="271"/>
+        <location filename="../../inspector/ui/main_window.py" line="334"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="274"/>
+        <location filename="../../inspector/ui/main_window.py" line="337"/>
         <source>Something went wrong</source>
         <translation>出现错误</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="275"/>
+        <location filename="../../inspector/ui/main_window.py" line="338"/>
         <source>The operation %1 failed: %2</source>
         <translation>操作 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="208"/>
+        <location filename="../../inspector/ui/main_window.py" line="268"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -3601,267 +3617,267 @@ Current team: %3</source>
 <context>
     <name>SampleWizard</name>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="364"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="381"/>
         <source>Signed by %1 signer(s); the portions&apos; custody records it.</source>
         <translation>已有 %1 人签字；每份样品的流转记录已记入签字。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="378"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="395"/>
         <source>Take a sample: %1</source>
         <translation>抽样：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="379"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="396"/>
         <source>The sample</source>
         <translation>样品信息</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="381"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="398"/>
         <source>As on the 抽样单. Fields left empty print as “—”.</source>
         <translation>按抽样单填写。未填写的栏目打印为“—”。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="383"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="400"/>
         <source>Sample name</source>
         <translation>样品名称</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="383"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="400"/>
         <source>复检 regime</source>
         <translation>复检时限</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="384"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="401"/>
         <source>Sampling link</source>
         <translation>抽样环节</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="384"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="401"/>
         <source>Date type</source>
         <translation>日期类型</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="385"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="402"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="385"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="402"/>
         <source>Quantity sampled</source>
         <translation>抽样数量</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="386"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="403"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="386"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="403"/>
         <source>Backup quantity</source>
         <translation>备样数量</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="387"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="404"/>
         <source>Sampling unit</source>
         <translation>抽样单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="387"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="404"/>
         <source>Remarks</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="392"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="409"/>
         <source>Product (复检 within 15 days)</source>
         <translation>产品（15 日内申请复检）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="393"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="410"/>
         <source>Food (复检 within 7 working days)</source>
         <translation>食品（7 个工作日内申请复检）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="394"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="411"/>
         <source>Rapid test (复检 within 4 hours)</source>
         <translation>快速检测（4 小时内申请复检）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="397"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="414"/>
         <source>Circulation (流通)</source>
         <translation>流通</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="398"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="415"/>
         <source>Production (生产)</source>
         <translation>生产</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="399"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="416"/>
         <source>Catering (餐饮)</source>
         <translation>餐饮</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="402"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="419"/>
         <source>Sampling and the sampled unit</source>
         <translation>抽样基本信息与被抽样单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="404"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="421"/>
         <source>The task, the place, and the sampled unit&apos;s details beyond the directory&apos;s (its name, address, credit code and representative are filled in).</source>
         <translation>任务、抽样地点，以及名录库以外的被抽样单位信息（名称、地址、信用代码和法定代表人自动填写）。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="406"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="423"/>
         <source>Producer and sampling unit</source>
         <translation>（标称）生产者与抽样单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="407"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="424"/>
         <source>The producer as labelled on the product.</source>
         <translation>按产品标签标注的生产者填写。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="409"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="426"/>
         <source>Empty: the unit set for this laptop, else the first sampler&apos;s</source>
         <translation>不填：本机设置的抽样单位，未设置则为第一名抽样人所在单位</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="410"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="427"/>
         <source>Samplers and seals</source>
         <translation>抽样人与封样</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="412"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="429"/>
         <source>At least two samplers, each present at the inspection. The test and backup portions are sealed separately.</source>
         <translation>抽样人不得少于两名，且均在本次检查现场。检验样品和备份样品分别封存。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="414"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="431"/>
         <source>Tick the inspectors who take the sample.</source>
         <translation>勾选实施抽样的检查人员。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="415"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="432"/>
         <source>Seal number, test portion (P01)</source>
         <translation>检验样品封条编号（P01）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="416"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="433"/>
         <source>Seal number, backup portion (P02)</source>
         <translation>备份样品封条编号（P02）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="417"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="434"/>
         <source>Further portions the rules need</source>
         <translation>规定需要的其他份样</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="419"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="436"/>
         <source>Portion P%1: quantity, seal</source>
         <translation>份样 P%1：数量、封条编号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="420"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="437"/>
         <source>Quantity (in the unit above)</source>
         <translation>数量（单位同上）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="421"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="438"/>
         <source>Seal number</source>
         <translation>封条编号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="422"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="439"/>
         <source>Check and take the sample</source>
         <translation>核对并抽样</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="424"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="441"/>
         <source>The sample gets its code when you go on; it cannot be taken back, only accounted for.</source>
         <translation>继续后样品即获得编号；编号不能收回，只能如实说明去向。</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="427"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="444"/>
         <source>Take the sample</source>
         <translation>抽样并编号</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="428"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="445"/>
         <source>Samplers</source>
         <translation>抽样人</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="429"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="446"/>
         <source>Sample taken</source>
         <translation>已抽样</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="430"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="447"/>
         <source>Label size</source>
         <translation>标签规格</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="431"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="448"/>
         <source>60 × 40 mm label printer</source>
         <translation>60 × 40 毫米标签打印机</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="432"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="449"/>
         <source>50 × 30 mm label printer (300 dpi)</source>
         <translation>50 × 30 毫米标签打印机（300 dpi）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="433"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="450"/>
         <source>A4 sheet of labels</source>
         <translation>A4 标签纸</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="437"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="454"/>
         <source>Print labels…</source>
         <translation>打印标签……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="438"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="455"/>
         <source>Save labels as PDF…</source>
         <translation>标签另存为 PDF……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="439"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="456"/>
         <source>Print seals…</source>
         <translation>打印封条……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="440"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="457"/>
         <source>Save seals as PDF…</source>
         <translation>封条另存为 PDF……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="441"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="458"/>
         <source>Signatures of the party and the samplers…</source>
         <translation>被抽样单位和抽样人签字……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="443"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="460"/>
         <source>Print the sampling form (4 copies)…</source>
         <translation>打印抽样单（一式四联）……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="444"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="461"/>
         <source>Save the sampling form as PDF…</source>
         <translation>抽样单另存为 PDF……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="445"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="462"/>
         <source>Print the hand-over form…</source>
         <translation>打印样品移交确认单……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="446"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="463"/>
         <source>Save the hand-over form as PDF…</source>
         <translation>样品移交确认单另存为 PDF……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="455"/>
+        <location filename="../../inspector/ui/widgets/sample_wizard.py" line="472"/>
         <source>Portions: %1. Deliver to the lab by %2 (5 working days).</source>
         <translation>份样：%1。请于 %2 前送达检验机构（5 个工作日）。</translation>
     </message>
@@ -4118,6 +4134,110 @@ Current team: %3</source>
     </message>
 </context>
 <context>
+    <name>ScreenGuide</name>
+    <message>
+        <location filename="../../inspector/ui/widgets/screen_guide.py" line="247"/>
+        <source>Skip the tour</source>
+        <translation>跳过导览</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/screen_guide.py" line="248"/>
+        <source>Shortcut: Esc</source>
+        <translation>快捷键：Esc</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/screen_guide.py" line="249"/>
+        <source>‹ Back</source>
+        <translation>‹ 上一步</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/screen_guide.py" line="250"/>
+        <source>Next ›</source>
+        <translation>下一步 ›</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/screen_guide.py" line="251"/>
+        <location filename="../../inspector/ui/widgets/screen_guide.py" line="253"/>
+        <source>Shortcut: Enter</source>
+        <translation>快捷键：回车</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/screen_guide.py" line="252"/>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/screen_guide.py" line="254"/>
+        <source>Tour of the screens</source>
+        <translation>界面导览</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/screen_guide.py" line="283"/>
+        <source>Start here each day: who you are acting as, what this laptop holds and today&apos;s deadlines for publishing results and delivering samples. A team lead&apos;s assignment package is imported here too.</source>
+        <translation>每天从这里开始：当前角色、本机数据概况，以及今日检查结果公示和样品送检的法定期限。组长下发的任务包也在这里导入。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/screen_guide.py" line="287"/>
+        <source>The market entities and the inspectors of your area. Type a name or a credit code in the filter (a barcode scanner works too); administrators import the lists from Excel or CSV files.</source>
+        <translation>本辖区的市场主体名录和执法检查人员名录。在筛选框输入名称或统一社会信用代码即可查找（也可用扫码枪）；管理员可从 Excel 或 CSV 文件导入名录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/screen_guide.py" line="291"/>
+        <source>Every change made on this laptop, newest first, in a hash chain that shows any tampering. Verify the chain before an audit or a hand-over.</source>
+        <translation>本机的每一项操作记录，按时间倒序排列，以哈希链防篡改。迎检或工作交接前，请先校验哈希链。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/screen_guide.py" line="294"/>
+        <source>Write a random-inspection plan (who may be drawn, how many from each risk class, the time window), commit the seed and run the draw. The drawn tasks and any recusal and redraw are managed here.</source>
+        <translation>制定双随机抽查计划（抽查对象范围、各风险等级抽取多少、检查时段），提交种子并开始抽取。抽中的任务及回避重抽也在这里管理。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/screen_guide.py" line="298"/>
+        <source>Finalized results and the deadline to publish each one (20 working days). Approve them for publication and export the list for the public notice.</source>
+        <translation>已办结的检查结果及各自的公示期限（20 个工作日）。在这里审核公示，并导出公示清单。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/screen_guide.py" line="301"/>
+        <source>Clues referred to other departments, with the deadline that runs for each. Approve or decline a transfer, mark it done and build its evidence package.</source>
+        <translation>移送其他部门的案件线索及各环节的办理期限。可批准移送或不予移送、标记已移送，并生成证据包。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/screen_guide.py" line="304"/>
+        <source>Sign in to the platform to send your records and receive new tasks. Work offline as long as you need: what waits is listed here and goes at the next sync.</source>
+        <translation>登录平台后即可上报记录、接收新任务。离线时照常工作：待发送的内容列在这里，下次同步时发送。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/screen_guide.py" line="308"/>
+        <source>Your randomly drawn inspections, open ones first by due date. Start an inspection on site, fill its checklist (every answer is saved at once), take samples and finalize the record with signatures.</source>
+        <translation>随机抽取给您的检查任务，未完成的按完成期限排在前面。在现场开始检查、填写检查清单（每项答案即时保存）、抽样，并签字办结检查记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/screen_guide.py" line="312"/>
+        <source>Fill a checklist without a drawn task, as a draft kept on this laptop. Answers are saved as you give them; a draft moves to a newer version of its checklist only when you agree.</source>
+        <translation>不依托抽查任务填写检查清单，草稿保存在本机。答案随填随存；清单发布新版本后，须经您同意，草稿才会迁移到新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/screen_guide.py" line="316"/>
+        <source>Every sample taken, where it stands and what is due by when (overdue in red). Print its labels, seals and the sampling form from here.</source>
+        <translation>所有已抽样品的当前环节及待办期限（逾期标红）。样品标签、封条和抽样单都在这里打印。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/screen_guide.py" line="319"/>
+        <source>Scan a sealed portion&apos;s label to see its chain of custody and record the next step, such as a hand-over or the lab&apos;s receipt. A batch hand-over records a whole box at the lab counter.</source>
+        <translation>扫描份样标签，查看流转记录并登记下一环节，如移交或检验机构接收。在检验机构窗口可用“批量移交”一次登记整箱样品。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/screen_guide.py" line="323"/>
+        <source>The library of inspection checklists and their versions, with a live preview. Administrators import, publish and export them; team leads read and compare versions.</source>
+        <translation>检查清单库及各版本，可实时预览。管理员负责导入、发布和导出；组长可查阅并比较各版本。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/widgets/screen_guide.py" line="347"/>
+        <source>Tour of the screens · step %1 of %2</source>
+        <translation>界面导览 · 第 %1 步，共 %2 步</translation>
+    </message>
+</context>
+<context>
     <name>SignatureField</name>
     <message>
         <location filename="../../inspector/ui/widgets/signature_pad.py" line="391"/>
@@ -4273,19 +4393,31 @@ Current team: %3</source>
 <context>
     <name>StartUp</name>
     <message>
-        <location filename="../../inspector/ui/app.py" line="151"/>
+        <location filename="../../inspector/ui/app.py" line="158"/>
         <source>Cannot open the workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/app.py" line="163"/>
+        <location filename="../../inspector/ui/app.py" line="190"/>
+        <location filename="../../inspector/ui/demo_flow.py" line="53"/>
+        <location filename="../../inspector/ui/demo_flow.py" line="86"/>
         <source>Preparing the demo</source>
         <translation>正在准备演示数据</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/app.py" line="164"/>
+        <location filename="../../inspector/ui/app.py" line="191"/>
         <source>Creating a demo county: 5,000 market entities and 40 inspectors…</source>
         <translation>正在生成演示县：5,000 户市场主体和 40 名检查人员……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/demo_flow.py" line="54"/>
+        <source>Starting the demo&apos;s central platform on this computer…</source>
+        <translation>正在本机启动演示用的中心平台……</translation>
+    </message>
+    <message>
+        <location filename="../../inspector/ui/demo_flow.py" line="87"/>
+        <source>The demo&apos;s central platform could not be used, so the demo opens without it.</source>
+        <translation>无法使用演示用的中心平台，演示将在不连接平台的情况下打开。</translation>
     </message>
 </context>
 <context>
