@@ -6,20 +6,25 @@ knows. When there is anything to migrate in a database that already holds tables
 backup, safe in WAL mode) to ``backup_dir``; a database already at head is left alone
 and not copied again. A database written by a
 *newer* build is refused, untouched, with :class:`SchemaTooNewError`.
+
+Alembic is imported by the functions that use it, not with this module: the app imports
+this module before its window is first painted, and Alembic (with Mako and Pygments
+behind it) is needed only once the workspace opens, on the DB thread.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -45,12 +50,16 @@ class MigrationReport:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     if head is None:
         raise RuntimeError("no migrations shipped")
@@ -58,12 +67,16 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def upgrade_to_head(engine: Engine, db_path: Path, backup_dir: Path) -> MigrationReport:
     """Back up (when needed) and migrate the database at ``db_path`` to head."""
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     head = head_revision()
     current = current_revision(engine)
@@ -76,6 +89,25 @@ def upgrade_to_head(engine: Engine, db_path: Path, backup_dir: Path) -> Migratio
         backup = backup_database(db_path, backup_dir, label=f"before-{head}")
     _run_upgrade(engine)
     return MigrationReport(current, head, backup)
+
+
+def refuse_if_newer(db_path: Path) -> None:
+    """Raise :class:`SchemaTooNewError` for a database a newer build wrote, reading it
+    read-only, before any engine connects (a connection would switch it to WAL mode and
+    rewrite its header: a refused file must be left byte for byte as it was)."""
+    if not db_path.exists():
+        return
+    from alembic.script import ScriptDirectory
+
+    uri = f"{db_path.resolve().as_uri()}?mode=ro"
+    try:
+        with closing(sqlite3.connect(uri, uri=True)) as connection:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError:
+        return  # not stamped (or not ours): the migration decides, with a backup first
+    known = {s.revision for s in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if row is not None and row[0] not in known:
+        raise SchemaTooNewError(row[0])
 
 
 def _has_tables(engine: Engine) -> bool:
@@ -93,6 +125,8 @@ def _run_upgrade(engine: Engine) -> None:
     Batch mode rebuilds a table by copy, drop and rename; with foreign keys on, the
     drop would cascade into child rows. They are checked again before commit.
     """
+    from alembic import command
+
     config = alembic_config()
     with engine.connect() as connection:
         raw = connection.connection.driver_connection

@@ -20,7 +20,7 @@ from inspector import __version__
 from inspector.core.roles import Actor, Role
 from inspector.db.base import new_uuid
 from inspector.db.engine import create_sqlite_engine
-from inspector.db.migrate import MigrationReport, upgrade_to_head
+from inspector.db.migrate import MigrationReport, refuse_if_newer, upgrade_to_head
 from inspector.db.models import WorkspaceSetting
 from inspector.services.audit_log import append_event
 from inspector.services.store import Store
@@ -96,6 +96,7 @@ def local_actor(role: Role) -> Actor:
 def open_workspace(root: Path) -> Workspace:
     paths = WorkspacePaths(root)
     root.mkdir(parents=True, exist_ok=True)
+    refuse_if_newer(paths.database)
     engine = create_sqlite_engine(paths.database)
     try:
         migration = upgrade_to_head(engine, paths.database, paths.backups)

@@ -327,10 +327,6 @@ def test_a_newer_database_not_in_wal_mode_is_refused_with_its_content_untouched(
     assert not (data_dir / "backups").exists()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "open_workspace's engine switches the file to WAL on connect, before the revision "
-    "is read: a refused file not in WAL mode has its header rewritten (bytes 18-19, the "
-    "change counter at 24, version-valid-for at 92); its content is untouched"))
 def test_a_newer_database_not_in_wal_mode_is_refused_without_a_byte_changed(
         data_dir: Path) -> None:
     db = _load(data_dir, wal=False)
