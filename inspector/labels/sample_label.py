@@ -35,6 +35,8 @@ character, and :func:`parse_label_payload` also checks that the portion belongs 
 sample. The CJK font (``font``, else :func:`find_cjk_font`) is embedded as a subset.
 Output is deterministic: the PDF's creation date is the latest sampling date at midnight
 China time (2000-01-01 when no label has one). Pure function of its arguments; any thread.
+fpdf2 (with fontTools, half a second to import) is imported by the first render, not with
+this module, whose sizes and payloads the window needs before it first paints.
 """
 
 from __future__ import annotations
@@ -46,10 +48,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-
-from fpdf import FPDF
-from fpdf.enums import RenderStyle, TextMode
-from fpdf.fonts import TTFFont
+from typing import TYPE_CHECKING
 
 from inspector.core.lifecycles import PortionRole
 from inspector.core.sample_codes import (
@@ -68,6 +67,9 @@ from inspector.labels.symbols import (
     qr_matrix,
 )
 from inspector.media.fonts import find_cjk_font
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 ROLE_TEST = "检验样品"
 ROLE_BACKUP = "复检备份样品"
@@ -192,7 +194,7 @@ def render_labels_pdf(labels: Sequence[LabelContent], size: LabelSize, *,
             _draw_page(pdf, page, size)
         return bytes(pdf.output())
     finally:
-        pdf.close_fonts()
+        _close_fonts(pdf)
 
 
 # -- checking --------------------------------------------------------------------------
@@ -291,31 +293,40 @@ def _pages(prepared: Sequence[_Prepared], per_page: int) -> Iterator[Sequence[_P
 # -- the document ------------------------------------------------------------------------
 
 
-class _LabelPdf(FPDF):
+def _new_label_pdf(size: LabelSize, font: Path, created: datetime) -> FPDF:
     """Pages of the label's (or the sheet's) size in mm, the CJK font loaded, no margins."""
+    from fpdf import FPDF
 
-    def __init__(self, size: LabelSize, font: Path, created: datetime) -> None:
-        page = (size.sheet.width, size.sheet.height) if size.sheet else (size.width, size.height)
-        super().__init__(orientation="portrait", unit="mm", format=page)
-        try:
-            self.add_font(_FONT, "", str(font), collection_font_number=0)
-        except Exception as exc:  # fontTools raises its own (untyped) errors
-            raise LabelError(LocalText(f"无法读取字体文件 {font}：{exc}",
-                                       f"cannot read the font file {font}: {exc}")) from exc
-        self.set_margins(0, 0, 0)
-        self.set_auto_page_break(auto=False)
-        self.c_margin = 0
-        self.set_font(_FONT, size=8)
-        self.set_title("样品标签")
-        self.set_creator("Inspector")
-        self.set_lang("zh-CN")
-        self.set_creation_date(created)
+    page = (size.sheet.width, size.sheet.height) if size.sheet else (size.width, size.height)
+    pdf = FPDF(orientation="portrait", unit="mm", format=page)
+    try:
+        pdf.add_font(_FONT, "", str(font), collection_font_number=0)
+    except Exception as exc:  # fontTools raises its own (untyped) errors
+        raise LabelError(LocalText(f"无法读取字体文件 {font}：{exc}",
+                                   f"cannot read the font file {font}: {exc}")) from exc
+    pdf.set_margins(0, 0, 0)
+    pdf.set_auto_page_break(auto=False)
+    pdf.c_margin = 0
+    pdf.set_font(_FONT, size=8)
+    pdf.set_title("样品标签")
+    pdf.set_creator("Inspector")
+    pdf.set_lang("zh-CN")
+    pdf.set_creation_date(created)
+    return pdf
 
-    def close_fonts(self) -> None:
-        """Closes the font files fontTools keeps open to read glyphs lazily."""
-        for loaded in self.fonts.values():
-            if isinstance(loaded, TTFFont):
-                loaded.ttfont.close()
+
+# What render_labels_pdf calls to start a document (once a class; the name stays, and
+# tests stand a refusal in for it to show that labels are checked before any PDF starts).
+_LabelPdf = _new_label_pdf
+
+
+def _close_fonts(pdf: FPDF) -> None:
+    """Closes the font files fontTools keeps open to read glyphs lazily."""
+    from fpdf.fonts import TTFFont
+
+    for loaded in pdf.fonts.values():
+        if isinstance(loaded, TTFFont):
+            loaded.ttfont.close()
 
 
 def _draw_page(pdf: FPDF, page: Sequence[_Prepared], size: LabelSize) -> None:
@@ -411,6 +422,8 @@ def _draw_label(pdf: FPDF, prepared: _Prepared, x: float, y: float, layout: _Lay
 
 
 def _banner(pdf: FPDF, prepared: _Prepared, x: float, y: float, layout: _Layout) -> None:
+    from fpdf.enums import TextMode
+
     left, top = x + layout.pad, y + layout.pad
     width = layout.width - 2 * layout.pad
     pdf.set_fill_color(*_BLACK)
@@ -430,6 +443,8 @@ def _banner(pdf: FPDF, prepared: _Prepared, x: float, y: float, layout: _Layout)
 
 def _code128(pdf: FPDF, prepared: _Prepared, x: float, top: float, layout: _Layout) -> None:
     """The bars, centred; each run of dark modules one rectangle at exact module steps."""
+    from fpdf.enums import RenderStyle
+
     module = prepared.module
     left = x + (layout.width - module * len(prepared.bars)) / 2
     pdf.set_fill_color(*_BLACK)
@@ -462,6 +477,8 @@ def _code_text(pdf: FPDF, code: str, x: float, y: float, layout: _Layout) -> Non
 
 def _qr(pdf: FPDF, matrix: Sequence[Sequence[bool]], x: float, y: float, side: float) -> None:
     """The QR symbol in a ``side`` mm square, its quiet zone included (left blank)."""
+    from fpdf.enums import RenderStyle
+
     module = side / (len(matrix) + 2 * QR_QUIET_ZONE)
     left, top = x + QR_QUIET_ZONE * module, y + QR_QUIET_ZONE * module
     pdf.set_fill_color(*_BLACK)

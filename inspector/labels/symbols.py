@@ -9,13 +9,11 @@ text at error correction level M, its version the smallest that holds the text, 
 booleans (``True`` a dark module), without the quiet zone: leave at least
 :data:`QR_QUIET_ZONE` light modules around it. Both are pure functions of their text, the
 same on every machine; text a symbol cannot carry raises :class:`SymbolError`. Any thread.
+python-barcode and segno are imported at the first symbol, not with this module: the
+window imports it through the label screens and need not wait for them to start.
 """
 
 from __future__ import annotations
-
-import barcode
-import segno
-from barcode.errors import BarcodeError
 
 from inspector.core.text import LocalText
 
@@ -33,6 +31,9 @@ def code128_modules(data: str) -> str:
     """The Code 128 module pattern of ``data`` (see the module's contract)."""
     if not data:
         raise SymbolError(LocalText("条码内容为空", "nothing to put in the barcode"))
+    import barcode
+    from barcode.errors import BarcodeError
+
     try:
         pattern = barcode.get_barcode_class("code128")(data).build()[0]
     except (BarcodeError, KeyError, RuntimeError) as exc:
@@ -45,6 +46,8 @@ def qr_matrix(data: str) -> list[list[bool]]:
     """The QR Code matrix of ``data`` (see the module's contract)."""
     if not data:
         raise SymbolError(LocalText("二维码内容为空", "nothing to put in the QR code"))
+    import segno
+
     try:
         symbol = segno.make_qr(data, error="m", boost_error=False)
     except segno.DataOverflowError as exc:

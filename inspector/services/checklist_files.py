@@ -11,6 +11,9 @@ JSON), in both languages, never a traceback. An XLSForm's checklist code is its
 :func:`~inspector.forms.xlsform_export.xlsform_sheets`) that reads back as the same
 checklist, in one piece through
 :func:`~inspector.services.file_output.write_file_atomically`.
+
+openpyxl is imported by the functions that read or write a workbook, not with this
+module, which the window imports through the checklist screens before it first paints.
 """
 
 from __future__ import annotations
@@ -23,11 +26,6 @@ import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
-
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import IllegalCharacterError
 
 from inspector.core.audit_chain import canonical_json
 from inspector.core.text import LocalText
@@ -77,6 +75,8 @@ def read_checklist_document(path: Path) -> tuple[Checklist, dict[str, Any]]:
 
 
 def _sheets(data: bytes, path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    from openpyxl import load_workbook
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl's notes on styles and properties
@@ -115,6 +115,11 @@ def write_xlsform(checklist: Checklist, path: Path) -> None:
         sheets = xlsform_sheets(checklist)
     except XlsformExportError as exc:
         raise ChecklistFileError(list(exc.problems)) from None
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
     book = Workbook()
     book.remove(book.worksheets[0])
     for name in SHEETS:

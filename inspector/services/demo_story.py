@@ -8,11 +8,11 @@ Contract: :func:`play_demo_story` runs, against a running demo platform (see
 2. the team lead's laptop receives the directory, saves a plan for the coming weeks,
    commits its seed to a public text, draws entities and inspectors (``hash-rank-v1``,
    replayable by anyone) and releases the tasks;
-3. ``workspace`` (the app's, the inspector's laptop) signs in as the lead inspector of
-   the first drawn task and receives the directory, checklists, plan, draw protocol and
-   only that inspector's tasks;
-4. on that laptop the inspector inspects the first task: two photos, the checklist
-   answered, a sample taken with its sealed portions and signed for, the record
+3. ``workspace`` (the app's, the inspector's laptop) signs in as the drawn inspector on
+   the most teams (among those leading one), so open tasks are left to try, and
+   receives the directory, checklists, plan, draw protocol and only their tasks;
+4. on that laptop the inspector inspects the first task they lead: two photos, the
+   checklist answered, a sample taken with its sealed portions and signed for, the record
    signed and finalized; then the laptop syncs it all up (records, then files);
 5. the team lead's laptop syncs again and holds the result for the disclosure board.
 
@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -169,7 +170,7 @@ class _Story:
             planning.run_plan_draw(lead.store, self.plan_code, actor)
             self.released = planning.release_tasks(lead.store, self.plan_code, actor).value
             self._sync(lead, "lead", self._helpers)
-            return self.plan_code, _first_lead(lead)
+            return self.plan_code, _busiest_lead(lead)
         finally:
             lead.store.close()
 
@@ -186,7 +187,10 @@ class _Story:
                        {"name": "C", "count": 2}, {"name": "D", "count": 2},
                        {"name": "E", "count": 1}],
             "exclusions": {"inspected_within_days": 180, "open_tasks": True},
-            "pool": {"region_codes": ["130123"]}, "team_size": 2, "max_per_inspector": 2,
+            # One brigade's inspectors: each gets a few tasks, so the laptop's inspector has
+            # open ones left to try after the one the demo inspects.
+            "pool": {"units": ["正定县市场监督管理局执法大队"], "region_codes": ["130123"]},
+            "team_size": 2, "max_per_inspector": 4,
             "window": {"start": start.isoformat(),
                        "end": (start + timedelta(days=14)).isoformat()},
             "due_date": (start + timedelta(days=20)).isoformat(),
@@ -289,17 +293,20 @@ def _plausible(item: Item, today: date, photos: tuple[str, ...], sample_code: st
             return "无异常" if tried is None else f"{tried}（已核实）"
 
 
-def _first_lead(workspace: Workspace) -> str:
+def _busiest_lead(workspace: Workspace) -> str:
+    """The staff id that leads a released task and is on the most teams: the laptop's
+    inspector then has open tasks left after the one the demo inspects."""
     with workspace.store.read() as session:
-        staff_id = session.scalar(
-            select(Inspector.staff_id)
+        rows = session.execute(
+            select(Inspector.staff_id, TaskInspector.role)
             .join(TaskInspector, TaskInspector.inspector_id == Inspector.id)
             .join(Task, Task.id == TaskInspector.task_id)
-            .where(Task.status == TaskStatus.ASSIGNED, TaskInspector.role == TaskRole.LEAD)
-            .order_by(Task.due_date, Task.uuid).limit(1))
-    if staff_id is None:
+            .where(Task.status == TaskStatus.ASSIGNED)).all()
+    leads = {staff for staff, role in rows if role == TaskRole.LEAD}
+    if not leads:
         raise ValueError("the draw released no task")
-    return staff_id
+    teams = Counter(staff for staff, _role in rows)
+    return min(leads, key=lambda staff: (-teams[staff], staff))
 
 
 def _first_task(workspace: Workspace, staff_id: str) -> tuple[str, tuple[str, ...]]:

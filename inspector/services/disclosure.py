@@ -18,6 +18,9 @@ Contract:
   .csv by the file's suffix; columns 企业名称, 统一社会信用代码, 检查事项, 检查结果,
   检查日期, 检查部门, plus the two duties), atomically: a temporary file renamed into
   place, so a crash never leaves half a list. It records the export time.
+
+openpyxl is imported when a list is written as .xlsx, not with this module, which the
+window imports through the disclosure screen before it first paints.
 """
 
 from __future__ import annotations
@@ -29,8 +32,6 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
@@ -255,6 +256,9 @@ def _known_summary(inspection: Inspection) -> ResultSummary | None:
 
 
 def _xlsx_bytes(lines: Sequence[Sequence[str]]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None

@@ -8,6 +8,8 @@ the capacity, every selected entity with its team (lead first), and every unassi
 entity with its reason. Both files are written whole to a temporary name and renamed,
 so a crash leaves no half file. The PDF needs a CJK font (``fonts-wqy-microhei``, which
 the README's setup installs); without one :class:`ReportError` says which to install.
+openpyxl is imported when the .xlsx is written, not with this module, which the window
+imports through the planning screen before it first paints.
 """
 
 from __future__ import annotations
@@ -22,8 +24,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
 from PIL import Image, ImageDraw, ImageFont
 
 from inspector.core.draw import Stratum
@@ -121,6 +121,9 @@ def _selection_rows(selected: Sequence[Mapping[str, Any]]) -> Iterator[list[str]
 
 def _xlsx_bytes(lines: Sequence[tuple[str, str]], selected: Sequence[Mapping[str, Any]],
                 protocol: Mapping[str, Any], lang: Lang) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     book = Workbook()
     summary = book.active
     assert summary is not None

@@ -13,7 +13,8 @@ laptop), the signatures with their images, and the record's hash
 and, for a revision, the hash of the record it corrects. :func:`record_pdf` renders it
 (:mod:`.record_pdf`); :func:`write_record_pdf` writes that whole to ``path``
 (:func:`record_file_name` suggests the name). Reading only; any thread with a store
-session.
+session. The renderer (fpdf2) is imported by :func:`record_pdf`, not with this module,
+which the window imports through the field screens before it first paints.
 """
 
 from __future__ import annotations
@@ -59,7 +60,6 @@ from inspector.services.record_document import (
     RecordPhoto,
     RecordSignature,
 )
-from inspector.services.record_pdf import render_record_pdf
 from inspector.services.workspace import Workspace
 
 TITLE = "现场检查笔录"
@@ -82,6 +82,8 @@ def record_document(workspace: Workspace, inspection_uuid: str, *,
 
 
 def record_pdf(workspace: Workspace, inspection_uuid: str) -> bytes:
+    from inspector.services.record_pdf import render_record_pdf
+
     return render_record_pdf(record_document(workspace, inspection_uuid))
 
 

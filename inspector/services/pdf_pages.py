@@ -4,15 +4,14 @@ Contract: :func:`render_pdf_pages` draws every page of ``pdf`` at ``dpi`` with p
 (pypdfium2) and returns them as :class:`PageImage` (8-bit RGB rows, immutable bytes) in
 order, each with its size in points, so a printer can place it on its paper at true
 size. A PDF pdfium cannot read raises :class:`PdfPagesError`. pdfium is not safe to call
-from two threads at once: calls are serialised here by a lock.
+from two threads at once: calls are serialised here by a lock. pypdfium2 is imported at
+the first call (under that lock), not with this module, so the window starts without it.
 """
 
 from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-
-import pypdfium2
 
 from inspector.core.text import LocalText
 
@@ -38,6 +37,8 @@ class PdfPagesError(ValueError):
 def render_pdf_pages(pdf: bytes, dpi: int = 200) -> tuple[PageImage, ...]:
     scale = dpi / POINTS_PER_INCH
     with _PDFIUM:
+        import pypdfium2
+
         try:
             document = pypdfium2.PdfDocument(pdf)
         except pypdfium2.PdfiumError as exc:

@@ -18,6 +18,8 @@ A photo whose original is not on this laptop stops the build with
 The package's own SHA-256 is written beside it (``.zip.sha256``, ``sha256sum`` format),
 recorded on the referral and in the audit chain. :func:`verify_referral_package` checks
 a package against its manifest and returns the problems found (none: intact).
+The record's renderer (fpdf2) is imported when a package is built, not with this module,
+which the window imports through the referrals screen before it first paints.
 """
 
 from __future__ import annotations
@@ -46,7 +48,6 @@ from inspector.services.changes import Outcome, Topic
 from inspector.services.file_output import write_file_atomically
 from inspector.services.inspection_record import record_document
 from inspector.services.photo_annotations import latest_annotations
-from inspector.services.record_pdf import render_record_pdf
 from inspector.services.referrals import RECIPIENT_LABELS, ReferralView, referral_view
 from inspector.services.workspace import Workspace
 
@@ -80,6 +81,8 @@ class BuiltPackage:
 def build_referral_package(workspace: Workspace, actor: Actor, referral_uuid: str,
                            out_dir: Path, *, now: datetime | None = None
                            ) -> Outcome[BuiltPackage]:
+    from inspector.services.record_pdf import render_record_pdf
+
     moment = now or datetime.now(UTC)
     referral = referral_view(workspace.store, referral_uuid)
     document = record_document(workspace, referral.inspection_uuid, now=moment)

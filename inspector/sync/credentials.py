@@ -6,25 +6,39 @@ survives restarts. When only keyring's *fail* backend exists (a headless Linux w
 a secret service), :attr:`CredentialStore.persistent` is False, :attr:`notice` says so
 in plain words, and the token is kept in memory for the current run only. A token or
 password is never written to a file or a log by this module. Thread-safe.
+
+Without a backend given, keyring is imported and its backend chosen at the first use of
+the store, not when it is made: choosing scans the installed backends (a tenth of a
+second or more), and the app makes its store before its window is first painted.
 """
 
 from __future__ import annotations
 
 import threading
 from contextlib import suppress
+from typing import TYPE_CHECKING
 
-import keyring
-import keyring.errors
-from keyring.backend import KeyringBackend
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 SERVICE = "inspector"
 
 
 class CredentialStore:
     def __init__(self, backend: KeyringBackend | None = None) -> None:
-        self._backend = backend if backend is not None else keyring.get_keyring()
+        self._chosen = backend
         self._memory: dict[str, str] = {}
         self._lock = threading.Lock()
+        self._choosing = threading.Lock()
+
+    @property
+    def _backend(self) -> KeyringBackend:
+        with self._choosing:
+            if self._chosen is None:
+                import keyring
+
+                self._chosen = keyring.get_keyring()
+            return self._chosen
 
     @property
     def persistent(self) -> bool:
@@ -42,10 +56,12 @@ class CredentialStore:
         key = _key(server, username)
         with self._lock:
             if self.persistent:
+                from keyring.errors import KeyringError
+
                 try:
                     self._backend.set_password(SERVICE, key, token)
                     return
-                except keyring.errors.KeyringError:
+                except KeyringError:
                     pass  # a locked or broken keyring: fall back to memory for this run
             self._memory[key] = token
 
@@ -56,9 +72,11 @@ class CredentialStore:
                 return self._memory[key]
             if not self.persistent:
                 return None
+            from keyring.errors import KeyringError
+
             try:
                 return self._backend.get_password(SERVICE, key)
-            except keyring.errors.KeyringError:
+            except KeyringError:
                 return None
 
     def forget(self, server: str, username: str) -> None:
@@ -66,8 +84,10 @@ class CredentialStore:
         with self._lock:
             self._memory.pop(key, None)
             if self.persistent:
+                from keyring.errors import KeyringError
+
                 # Nothing stored, or the keyring refuses: either way nothing to forget.
-                with suppress(keyring.errors.KeyringError):
+                with suppress(KeyringError):
                     self._backend.delete_password(SERVICE, key)
 
 

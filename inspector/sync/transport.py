@@ -14,6 +14,8 @@ the server's ``Retry-After`` when it gives one. What is left after that becomes:
 TLS certificates are always verified, against the system's authorities or a provincial
 CA file. The token never appears in an exception or a log line. Runs on the caller's
 thread (never the UI thread); one instance per thread (see :meth:`Transport.clone`).
+requests is imported when the first transport is made, not with this module, which the
+window imports through its sync screens before it first paints.
 """
 
 from __future__ import annotations
@@ -25,9 +27,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import requests
 from pydantic import BaseModel, ValidationError
 
 from inspector.sync.protocol import (
@@ -47,6 +48,9 @@ from inspector.sync.protocol import (
     UploadState,
     UserInfo,
 )
+
+if TYPE_CHECKING:
+    import requests
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -111,6 +115,8 @@ class Transport:
     counters: TransferCounters = field(default_factory=TransferCounters)
 
     def __post_init__(self) -> None:
+        import requests
+
         self._http = requests.Session()
         self._http.verify = str(self.ca_file) if self.ca_file is not None else True
         self._base = self.server.rstrip("/") + API_PREFIX
@@ -196,6 +202,8 @@ class Transport:
               json: dict[str, Any] | None = None, data: bytes | None = None,
               params: Mapping[str, str | int] | None = None,
               headers: Mapping[str, str] | None = None) -> requests.Response:
+        import requests
+
         total = attempts if attempts is not None else self.policy.attempts
         all_headers = dict(headers or {})
         if self.token is not None:

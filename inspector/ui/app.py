@@ -28,7 +28,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from inspector.core.roles import Role
 from inspector.core.text import Lang
 from inspector.db.migrate import SchemaTooNewError
-from inspector.services.demo_platform import platform_installed
 from inspector.services.demo_workspace import DemoResult
 from inspector.services.workspace import default_data_dir, resolve_data_dir
 from inspector.sync.credentials import CredentialStore
@@ -36,7 +35,6 @@ from inspector.ui import ops
 from inspector.ui.change_bus import ChangeBus
 from inspector.ui.context import DEFAULT_SYNC_INTERVAL_MS, AppContext
 from inspector.ui.db_worker import DbWorker, WorkspaceInfo
-from inspector.ui.demo_flow import LAPTOPS_FOLDER, PLATFORM_FOLDER, open_connected_demo
 from inspector.ui.executors import compute_executor, database_executor
 from inspector.ui.i18n import Translations
 from inspector.ui.main_window import MainWindow
@@ -182,6 +180,8 @@ def _open_demo(ctx: AppContext, window: MainWindow, info: WorkspaceInfo, today: 
         ctx.set_workspace(info)
         window.statusBar().showMessage(line)
 
+    from inspector.ui.demo_flow import open_connected_demo  # the demo only: not at start
+
     open_connected_demo(ctx, window, ctx.data_dir, today=today, fresh=fresh, ready=ready,
                         fallback=offline)
 
@@ -216,8 +216,12 @@ def run_app(data_dir: str | None, lang: Lang, *, demo: bool, reset_demo: bool) -
         _remove_workspace(root)
     app = application()
     ctx = build_context(app, root, lang)
-    window = start_window(ctx, today=date.today(), demo=demo,
-                          connected=demo and platform_installed())
+    connected = False
+    if demo:  # imported here: the plain app does not pay for the demo's modules at start
+        from inspector.services.demo_platform import platform_installed
+
+        connected = platform_installed()
+    window = start_window(ctx, today=date.today(), demo=demo, connected=connected)
     screen = app.primaryScreen()
     available = screen.availableGeometry() if screen is not None else None
     if available is not None and (available.width() < window.width()
@@ -232,5 +236,7 @@ def _remove_workspace(root: Path) -> None:
     """Delete a demo workspace's database files (only those we create)."""
     for name in ("inspector.sqlite", "inspector.sqlite-wal", "inspector.sqlite-shm"):
         (root / name).unlink(missing_ok=True)
+    from inspector.ui.demo_flow import LAPTOPS_FOLDER, PLATFORM_FOLDER
+
     for folder in (PLATFORM_FOLDER, LAPTOPS_FOLDER):  # the connected demo's platform and laptops
         shutil.rmtree(root / folder, ignore_errors=True)

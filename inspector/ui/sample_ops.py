@@ -8,7 +8,9 @@ sources of labels, seals, the 抽样单 and the 样品移交确认单 (rendered 
 never the UI's). Results are frozen views or bytes; arguments are copied when the op
 is built. A refusal raises ``SampleError`` (or ``LabelError``) with the reason in both
 languages, and a refused op writes nothing. ``now`` (when given) is the moment the
-service records or judges deadlines at; by default its own clock.
+service records or judges deadlines at; by default its own clock. The 抽样单's renderer
+(fpdf2, half a second to import) is imported at the first form asked for, not with this
+module, which the window imports before it first paints.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from inspector.services import (
     field_tasks,
     sample_board,
     sample_document,
-    sample_form_pdf,
     sample_labels,
     sample_signatures,
     samples,
@@ -81,6 +82,8 @@ def sign_sample_op(sample_code: str, signatures: Sequence[SignatureGiven], actor
 def form_pdf_source(sample_code: str, *, handover: bool) -> tuple[str, PdfSource]:
     """The 抽样单 (four copies) or the 样品移交确认单: a file name, and how the DB thread
     makes its PDF."""
+    from inspector.services import sample_form_pdf
+
     render = (sample_form_pdf.render_handover_pdf if handover
               else sample_form_pdf.render_sampling_form_pdf)
     return (sample_form_pdf.form_file_name(sample_code, handover=handover),
