@@ -17,7 +17,8 @@ from inspector.core.text import Lang, LocalText
 from inspector.forms.diff import KIND_NAMES, ChecklistDiff, diff_versions
 from inspector.services import checklist_library
 from inspector.services.checklist_files import ChecklistFileError
-from inspector.services.workspace import local_actor, open_workspace, resolve_data_dir
+from inspector.services.workspace import open_workspace
+from inspector.services.workspace_location import local_actor, resolve_data_dir
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_REFUSED = 0, 1, 2
 

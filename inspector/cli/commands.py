@@ -39,7 +39,8 @@ from inspector.services.directory_import import (
 from inspector.services.reference_data import install_calendar_file, load_calendar, load_divisions
 from inspector.services.samples import verify_custody
 from inspector.services.sync_session import Connection, run_sync, saved_connection, sign_in
-from inspector.services.workspace import Workspace, local_actor, open_workspace, resolve_data_dir
+from inspector.services.workspace import Workspace, open_workspace
+from inspector.services.workspace_location import local_actor, resolve_data_dir
 from inspector.sync.credentials import CredentialStore
 from inspector.sync.database import InlineDatabase
 from inspector.sync.engine import SyncOptions, SyncReport

@@ -3,7 +3,8 @@
 Contract: parses arguments, picks the workspace (``--data-dir``, else
 ``INSPECTOR_DATA_DIR``, else the platform default) and the language (``--lang``, else
 ``INSPECTOR_LANG``, else Chinese), then runs one command on the main thread. Qt is
-imported only by the commands that open windows or render screens. Exit codes: 0 done,
+imported only by the commands that open windows or render screens, and the tools' own
+modules only by the tools (the app starts with as little imported as it can). Exit codes: 0 done,
 1 the command ran and found problems (an invalid code, a broken audit log, rejected
 rows, a draw protocol that does not recompute), 2 the input was refused, 3 no display
 to show a window on (``inspector sync`` has its own codes: see its help and docs/sync.md).
@@ -20,7 +21,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inspector.cli import checklist_commands, commands, planning_commands
 from inspector.core.text import Lang
 
 EXIT_NO_DISPLAY = 3
@@ -183,8 +183,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     lang = Lang.parse(args.lang or os.environ.get("INSPECTOR_LANG"))
     if args.version:
-        print(commands.version_text())
+        from inspector.cli.commands import version_text
+
+        print(version_text())
         return 0
+    command = args.command
+    if command == "tour":
+        from inspector.ui.tour import run_tour
+
+        return run_tour(args.data_dir, args.out, lang)
+    if command not in (None, "demo"):
+        return _run_tool(args, lang)
+    if not display_available():
+        print(no_display_message(lang, "demo" if command == "demo" else ""), file=sys.stderr)
+        return EXIT_NO_DISPLAY
+    from inspector.ui.app import run_app
+
+    return run_app(args.data_dir, lang, demo=command == "demo", reset_demo=bool(
+        getattr(args, "reset", False)))
+
+
+def _run_tool(args: argparse.Namespace, lang: Lang) -> int:
+    from inspector.cli import checklist_commands, commands
+
     command = args.command
     if command == "uscc":
         return commands.check_codes(args.codes, as_json=args.json, lang=lang)
@@ -204,22 +225,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return commands.install_calendar(args.data_dir, args.file, lang)
     if command == "calendar":
         return commands.show_deadline(args.data_dir, args.start, args.days, lang)
-    if command == "sync":
-        return commands.sync_workspace(args.data_dir, args, lang)
-    if command == "tour":
-        from inspector.ui.tour import run_tour
-
-        return run_tour(args.data_dir, args.out, lang)
-    if not display_available():
-        print(no_display_message(lang, "demo" if command == "demo" else ""), file=sys.stderr)
-        return EXIT_NO_DISPLAY
-    from inspector.ui.app import run_app
-
-    return run_app(args.data_dir, lang, demo=command == "demo", reset_demo=bool(
-        getattr(args, "reset", False)))
+    return commands.sync_workspace(args.data_dir, args, lang)  # the last command: sync
 
 
 def _planning(args: argparse.Namespace, lang: Lang) -> int:
+    from inspector.cli import commands, planning_commands
+
     today = date.today()
     data_dir = args.data_dir
     match (args.command, getattr(args, "draw_command", None) or getattr(

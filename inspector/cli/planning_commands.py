@@ -24,7 +24,8 @@ from inspector.services import assignment_package, disclosure, planning, recusal
 from inspector.services.draw_report import ReportError, write_ceremony_summary
 from inspector.services.file_output import write_file_atomically
 from inspector.services.reference_data import load_calendar
-from inspector.services.workspace import Workspace, local_actor, open_workspace, resolve_data_dir
+from inspector.services.workspace import Workspace, open_workspace
+from inspector.services.workspace_location import local_actor, resolve_data_dir
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_REFUSED = 0, 1, 2
 

@@ -36,7 +36,8 @@ from inspector.services.checklist_library import (
 )
 from inspector.services.directory_import import ImportKind, ImportSummary, import_directory
 from inspector.services.sync_session import DIVISION_KEY, PREFIX_KEY, STAFF_KEY
-from inspector.services.workspace import Workspace, local_actor
+from inspector.services.workspace import Workspace
+from inspector.services.workspace_location import local_actor
 
 COUNTY_CODE = "130123"
 COUNTY = "正定县"

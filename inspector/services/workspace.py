@@ -8,13 +8,8 @@ once, recorded with a ``workspace.created`` audit event). The data folder is cho
 
 from __future__ import annotations
 
-import getpass
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-import platformdirs
 
 from inspector import __version__
 from inspector.core.roles import Actor, Role
@@ -25,7 +20,6 @@ from inspector.db.models import WorkspaceSetting
 from inspector.services.audit_log import append_event
 from inspector.services.store import Store
 
-DATA_DIR_ENV = "INSPECTOR_DATA_DIR"
 DEVICE_ID_KEY = "device_id"
 SYSTEM_ACTOR = Actor("inspector", Role.SYSTEM)
 
@@ -69,28 +63,6 @@ class Workspace:
     @property
     def device_id(self) -> str:
         return self.store.device_id
-
-
-def default_data_dir() -> Path:
-    return platformdirs.user_data_path("inspector", appauthor=False)
-
-
-def resolve_data_dir(option: str | None, environ: Mapping[str, str] = os.environ) -> Path:
-    """``--data-dir`` wins, then ``INSPECTOR_DATA_DIR``, then the platform default."""
-    if option:
-        return Path(option).expanduser().resolve()
-    if environ.get(DATA_DIR_ENV):
-        return Path(environ[DATA_DIR_ENV]).expanduser().resolve()
-    return default_data_dir()
-
-
-def local_actor(role: Role) -> Actor:
-    """The person at this computer before any server login: the OS account name."""
-    try:
-        name = getpass.getuser()
-    except (KeyError, OSError):
-        name = "unknown"
-    return Actor(name, role)
 
 
 def open_workspace(root: Path) -> Workspace:

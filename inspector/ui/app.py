@@ -4,10 +4,12 @@ Contract: :func:`build_context` makes the one :class:`AppContext` of a process (
 pass inline executors, an in-memory keyring and the sync check's interval) and points
 the ``inspector`` loggers at ``<data dir>/logs/inspector.log`` (rotated; tokens and
 passwords are never logged, and a filter masks anything that looks like one);
-:func:`start_window` shows the main window (which builds the sync controller) at once
-and opens the workspace on the DB thread, building the demo directory first when asked (with a
-progress dialog), so the window is responsive from the first frame. :func:`run_app` is
-the entry point of ``inspector`` and ``inspector demo``.
+:func:`start_window` makes the main window, whose first frame needs nothing but Qt (this
+module and the window import the services and the screens only after it, or when first
+used), and opens the workspace on the DB thread (which imports the database layer
+there), building the demo directory first when asked (with a progress dialog), so the
+window is on screen and responsive from the first frame. :func:`run_app` is the entry
+point of ``inspector`` and ``inspector demo``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from concurrent.futures import Executor
 from datetime import date
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
@@ -27,11 +30,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from inspector.core.roles import Role
 from inspector.core.text import Lang
-from inspector.db.migrate import SchemaTooNewError
-from inspector.services.demo_workspace import DemoResult
-from inspector.services.workspace import default_data_dir, resolve_data_dir
+from inspector.services.workspace_location import default_data_dir, resolve_data_dir
 from inspector.sync.credentials import CredentialStore
-from inspector.ui import ops
 from inspector.ui.change_bus import ChangeBus
 from inspector.ui.context import DEFAULT_SYNC_INTERVAL_MS, AppContext
 from inspector.ui.db_worker import DbWorker, WorkspaceInfo
@@ -39,6 +39,9 @@ from inspector.ui.executors import compute_executor, database_executor
 from inspector.ui.i18n import Translations
 from inspector.ui.main_window import MainWindow
 from inspector.ui.startup_probe import install_startup_probe
+
+if TYPE_CHECKING:
+    from inspector.services.demo_workspace import DemoResult
 
 DEMO_FOLDER = "demo"
 LOG_FILE = Path("logs") / "inspector.log"
@@ -144,6 +147,8 @@ def start_window(ctx: AppContext, *, today: date, demo: bool = False,
 
     def opened(info: WorkspaceInfo) -> None:
         if demo:
+            from inspector.ui import ops
+
             ctx.db.submit(ops.summarize_directory(today), on_result=lambda overview: _open_demo(
                 ctx, window, info, today, fresh=overview.counts.entities == 0,
                 connected=connected))
@@ -151,6 +156,8 @@ def start_window(ctx: AppContext, *, today: date, demo: bool = False,
             ctx.set_workspace(info)
 
     def failed(error: BaseException) -> None:
+        from inspector.db.migrate import SchemaTooNewError
+
         text = str(error) if isinstance(error, SchemaTooNewError) else (
             f"{type(error).__name__}: {error}")
         box = QMessageBox(QMessageBox.Icon.Critical,
@@ -204,6 +211,8 @@ def _fill_demo(ctx: AppContext, window: MainWindow, info: WorkspaceInfo, today: 
     def failed(error: BaseException) -> None:
         progress.close()
         ctx.db.op_failed.emit("build_demo", error)
+
+    from inspector.ui import ops
 
     ctx.db.submit(ops.build_demo(info.divisions, today), on_result=done, on_error=failed)
 

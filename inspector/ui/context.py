@@ -12,17 +12,20 @@ from __future__ import annotations
 
 from concurrent.futures import Executor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from inspector.core.roles import Actor, Role
 from inspector.core.text import Lang
-from inspector.media.camera import Camera
-from inspector.services.workspace import local_actor
+from inspector.services.workspace_location import local_actor
 from inspector.sync.credentials import CredentialStore
 from inspector.ui.change_bus import ChangeBus
 from inspector.ui.db_worker import DbWorker, WorkspaceInfo
 from inspector.ui.i18n import Translations
+
+if TYPE_CHECKING:
+    from inspector.media.camera import Camera
 
 DEFAULT_SYNC_INTERVAL_MS = 60_000
 

@@ -24,17 +24,18 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from inspector.core.divisions import DivisionTable
-from inspector.core.workdays import WorkdayCalendar
-from inspector.db.migrate import MigrationReport
 from inspector.services.changes import NO_CHANGES, Outcome
-from inspector.services.reference_data import load_calendar, load_divisions
-from inspector.services.workspace import Workspace, WorkspacePaths, open_workspace
 from inspector.ui.change_bus import ChangeBus
+
+if TYPE_CHECKING:  # the database layer is imported on the DB thread, when it opens
+    from inspector.core.divisions import DivisionTable
+    from inspector.core.workdays import WorkdayCalendar
+    from inspector.db.migrate import MigrationReport
+    from inspector.services.workspace import Workspace, WorkspacePaths
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -127,6 +128,9 @@ class DbWorker(QObject):
         def body(_env: OpEnv | None) -> WorkspaceInfo:
             if self._workspace is not None:
                 self._workspace.store.close()
+            from inspector.services.reference_data import load_calendar, load_divisions
+            from inspector.services.workspace import open_workspace
+
             workspace = open_workspace(root)
             self._workspace = workspace
             return WorkspaceInfo(

@@ -13,18 +13,23 @@ tour was finished or skipped, and the header's Help menu ("Tour of the screens",
 opens it at any time (or gives it the keyboard when it is open). ``screen_changed(key)``
 is emitted whenever another screen shows, ``screens_changed`` when the navigation was
 rebuilt (a role or language change).
-The window owns the one :class:`~inspector.ui.sync_controller.SyncController` and stops
-it on close. The status bar shows the workspace, the device id, the sync indicator
-(clicking it opens the sync screen) and whether the database thread is busy. Errors of
-ops that had no handler of their own are shown in a non-blocking message box.
+The first frame holds the header, the navigation, the status bar and an "opening
+workspace" line: the screens, the guide and the sync controller import the database
+layer and the sync engine, so they are built right after that frame is painted (or at
+once when anything asks for one of them first). The window owns the one
+:class:`~inspector.ui.sync_controller.SyncController` and stops it on close. The
+status bar shows the workspace, the device id, the sync indicator (clicking it opens the
+sync screen) and whether the database thread is busy. Errors of ops that had no handler
+of their own are shown in a non-blocking message box.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,22 +49,24 @@ from PySide6.QtWidgets import (
 from inspector.core.roles import Role
 from inspector.core.text import Lang
 from inspector.ui.context import AppContext
-from inspector.ui.db_worker import WorkspaceInfo
-from inspector.ui.screens.audit import AuditScreen
-from inspector.ui.screens.checklists import ChecklistsScreen
-from inspector.ui.screens.directory import DirectoryScreen
-from inspector.ui.screens.disclosure import DisclosureScreen
-from inspector.ui.screens.drafts import DraftsScreen
-from inspector.ui.screens.field_tasks import FieldTasksScreen
-from inspector.ui.screens.home import HomeScreen
-from inspector.ui.screens.planning import PlanningScreen
-from inspector.ui.screens.referrals import ReferralsScreen
-from inspector.ui.screens.samples import SamplesScreen
-from inspector.ui.screens.scan_station import ScanStationScreen
-from inspector.ui.screens.sync import SyncScreen
-from inspector.ui.sync_controller import SyncController
-from inspector.ui.widgets.screen_guide import ScreenGuide
-from inspector.ui.widgets.sync_indicator import SyncIndicator
+
+if TYPE_CHECKING:  # built after the first frame (see _build_screens), imported there
+    from inspector.ui.db_worker import WorkspaceInfo
+    from inspector.ui.screens.audit import AuditScreen
+    from inspector.ui.screens.checklists import ChecklistsScreen
+    from inspector.ui.screens.directory import DirectoryScreen
+    from inspector.ui.screens.disclosure import DisclosureScreen
+    from inspector.ui.screens.drafts import DraftsScreen
+    from inspector.ui.screens.field_tasks import FieldTasksScreen
+    from inspector.ui.screens.home import HomeScreen
+    from inspector.ui.screens.planning import PlanningScreen
+    from inspector.ui.screens.referrals import ReferralsScreen
+    from inspector.ui.screens.samples import SamplesScreen
+    from inspector.ui.screens.scan_station import ScanStationScreen
+    from inspector.ui.screens.sync import SyncScreen
+    from inspector.ui.sync_controller import SyncController
+    from inspector.ui.widgets.screen_guide import ScreenGuide
+    from inspector.ui.widgets.sync_indicator import SyncIndicator
 
 STYLE = """
 QLabel#screenTitle { font-size: 20px; font-weight: bold; padding: 4px 0 8px 0; }
@@ -76,13 +83,51 @@ NUMBERED_SCREENS = 10  # Ctrl+1…Ctrl+9, then Ctrl+0
 @dataclass(frozen=True, slots=True)
 class _Screen:
     key: str
-    widget: QWidget
+    attribute: str  # the window's attribute holding the screen once built
     roles: frozenset[Role]
+
+
+_EVERYONE = frozenset(Role.desktop_roles())
+_LEADS = frozenset({Role.TEAM_LEAD, Role.ADMINISTRATOR})
+SCREENS = (
+    _Screen("home", "home", _EVERYONE),
+    _Screen("directory", "directory", _EVERYONE),
+    _Screen("audit", "audit", _EVERYONE - {Role.INSPECTOR}),
+    _Screen("plans", "plans", _LEADS),
+    _Screen("disclosure", "disclosure", _LEADS),
+    _Screen("referrals", "referrals", _LEADS),
+    _Screen("sync", "sync", _EVERYONE),
+    _Screen("tasks", "tasks", _EVERYONE - {Role.AUDITOR}),
+    _Screen("drafts", "drafts", _EVERYONE - {Role.AUDITOR}),  # auditors only read
+    _Screen("samples", "samples", _EVERYONE),
+    _Screen("scan", "scan_station", _LEADS | {Role.INSPECTOR}),
+    _Screen("checklists", "checklists", _LEADS),
+)
+# What _build_screens makes: asking for any of these builds them all at once.
+_BUILT_LATER = frozenset({s.attribute for s in SCREENS}
+                         | {"sync_controller", "sync_indicator", "guide"})
 
 
 class MainWindow(QMainWindow):
     screen_changed = Signal(str)  # the key of the screen now shown
     screens_changed = Signal()  # the navigation was rebuilt (role or language)
+
+    # Built by _build_screens (after the first frame, or when first asked for).
+    home: HomeScreen
+    directory: DirectoryScreen
+    audit: AuditScreen
+    plans: PlanningScreen
+    disclosure: DisclosureScreen
+    referrals: ReferralsScreen
+    sync: SyncScreen
+    tasks: FieldTasksScreen
+    drafts: DraftsScreen
+    samples: SamplesScreen
+    scan_station: ScanStationScreen
+    checklists: ChecklistsScreen
+    sync_controller: SyncController
+    sync_indicator: SyncIndicator
+    guide: ScreenGuide
 
     def __init__(self, ctx: AppContext, today: date) -> None:
         super().__init__()
@@ -90,41 +135,19 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE)
         self.resize(1440, 900)
-        everyone = frozenset(Role.desktop_roles())
-        leads = frozenset({Role.TEAM_LEAD, Role.ADMINISTRATOR})
-        self.home = HomeScreen(ctx, today)
-        self.directory = DirectoryScreen(ctx, today)
-        self.audit = AuditScreen(ctx)
-        self.plans = PlanningScreen(ctx, today)
-        self.disclosure = DisclosureScreen(ctx, today)
-        self.referrals = ReferralsScreen(ctx, today)
-        self.sync_controller = SyncController(ctx, self)
-        self.sync = SyncScreen(ctx, self.sync_controller)
-        self.checklists = ChecklistsScreen(ctx, today)
-        self.tasks = FieldTasksScreen(ctx, today)
-        self.drafts = DraftsScreen(ctx, today)
-        self.scan_station = ScanStationScreen(ctx)
-        self.samples = SamplesScreen(ctx, today)
-        self._screens = (
-            _Screen("home", self.home, everyone),
-            _Screen("directory", self.directory, everyone),
-            _Screen("audit", self.audit, everyone - {Role.INSPECTOR}),
-            _Screen("plans", self.plans, leads),
-            _Screen("disclosure", self.disclosure, leads),
-            _Screen("referrals", self.referrals, leads),
-            _Screen("sync", self.sync, everyone),
-            _Screen("tasks", self.tasks, everyone - {Role.AUDITOR}),
-            _Screen("drafts", self.drafts, everyone - {Role.AUDITOR}),  # auditors only read
-            _Screen("samples", self.samples, everyone),
-            _Screen("scan", self.scan_station, leads | {Role.INSPECTOR}),
-            _Screen("checklists", self.checklists, leads),
-        )
+        self._today = today
+        self._built = False
+        self._build_scheduled = False
+        self._screens = SCREENS
+        self._nav_keys: list[str] = []  # the navigation's rows, top to bottom
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(180)
         self.stack = QStackedWidget()
-        for screen in self._screens:
-            self.stack.addWidget(screen.widget)
+        self._loading = QLabel()  # the first frame's content, until the screens are built
+        self._loading.setObjectName("screensLoading")
+        self._loading.setStyleSheet("qproperty-alignment: AlignCenter;")  # no Qt enum yet
+        self.stack.addWidget(self._loading)
         self.navigation.currentItemChanged.connect(self._navigate)
 
         self.role_box = QComboBox()
@@ -142,7 +165,6 @@ class MainWindow(QMainWindow):
         self.lang_label = QLabel()
         self.tour_action = QAction(self)
         self.tour_action.setObjectName("tourAction")
-        self.tour_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
         self.tour_action.triggered.connect(self.open_tour)
         self.addAction(self.tour_action)  # F1 works with the menu closed
         self.help_menu = QMenu(self)
@@ -168,13 +190,10 @@ class MainWindow(QMainWindow):
         header_layout.addWidget(self.help_button)
         self.setMenuWidget(header)
 
-        self.guide = ScreenGuide(ctx, self)
-        self.screen_changed.connect(self.guide.follow_screen)
-        self.screens_changed.connect(self.guide.refresh)
-        content = QVBoxLayout()
+        self._content = QVBoxLayout()
+        content = self._content
         content.setContentsMargins(0, 0, 0, 0)
         content.setSpacing(6)
-        content.addWidget(self.guide)
         content.addWidget(self.stack, 1)
         body = QWidget()
         body_layout = QHBoxLayout(body)
@@ -185,10 +204,7 @@ class MainWindow(QMainWindow):
 
         self.workspace_label = QLabel()
         self.busy_label = QLabel()
-        self.sync_indicator = SyncIndicator(self.sync_controller)
-        self.sync_indicator.open_requested.connect(lambda: self.show_screen("sync"))
         self.statusBar().addWidget(self.workspace_label, 1)
-        self.statusBar().addPermanentWidget(self.sync_indicator)
         self.statusBar().addPermanentWidget(self.busy_label)
 
         for number in range(1, NUMBERED_SCREENS + 1):
@@ -201,33 +217,109 @@ class MainWindow(QMainWindow):
         ctx.db.op_failed.connect(self._op_failed)
         self.retranslate()
 
+    # -- the screens, built once the first frame is on screen -------------------------------
+
+    def __getattr__(self, name: str) -> Any:
+        """A screen (or the guide, the sync controller or indicator) asked for before the
+        first frame: build them now."""
+        if name in _BUILT_LATER and not self.__dict__.get("_built", True):
+            self._build_screens()
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    def event(self, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.Paint and not self._built
+                and not self._build_scheduled):
+            self._build_scheduled = True  # the first frame is painting: build right after
+            QTimer.singleShot(0, self._build_screens)
+        return super().event(event)
+
+    def _build_screens(self) -> None:
+        """Import and build every screen, the guide and the sync controller (which the
+        first frame does without: they import the database layer and the sync engine)."""
+        if self._built:
+            return
+        self._built = True
+        from inspector.ui.screens.audit import AuditScreen
+        from inspector.ui.screens.checklists import ChecklistsScreen
+        from inspector.ui.screens.directory import DirectoryScreen
+        from inspector.ui.screens.disclosure import DisclosureScreen
+        from inspector.ui.screens.drafts import DraftsScreen
+        from inspector.ui.screens.field_tasks import FieldTasksScreen
+        from inspector.ui.screens.home import HomeScreen
+        from inspector.ui.screens.planning import PlanningScreen
+        from inspector.ui.screens.referrals import ReferralsScreen
+        from inspector.ui.screens.samples import SamplesScreen
+        from inspector.ui.screens.scan_station import ScanStationScreen
+        from inspector.ui.screens.sync import SyncScreen
+        from inspector.ui.sync_controller import SyncController
+        from inspector.ui.widgets.screen_guide import ScreenGuide
+        from inspector.ui.widgets.sync_indicator import SyncIndicator
+
+        ctx, today = self._ctx, self._today
+        self.home = HomeScreen(ctx, today)
+        self.directory = DirectoryScreen(ctx, today)
+        self.audit = AuditScreen(ctx)
+        self.plans = PlanningScreen(ctx, today)
+        self.disclosure = DisclosureScreen(ctx, today)
+        self.referrals = ReferralsScreen(ctx, today)
+        self.sync_controller = SyncController(ctx, self)
+        self.sync = SyncScreen(ctx, self.sync_controller)
+        self.checklists = ChecklistsScreen(ctx, today)
+        self.tasks = FieldTasksScreen(ctx, today)
+        self.drafts = DraftsScreen(ctx, today)
+        self.scan_station = ScanStationScreen(ctx)
+        self.samples = SamplesScreen(ctx, today)
+        for screen in self._screens:
+            self.stack.addWidget(getattr(self, screen.attribute))
+        # Set here, not before the first frame: the overload lookup of setShortcut makes
+        # PySide build Qt's whole enum namespace (some 40 ms).
+        self.tour_action.setShortcut(QKeySequence("F1"))
+        self.guide = ScreenGuide(ctx, self)
+        self.screen_changed.connect(self.guide.follow_screen)
+        self.screens_changed.connect(self.guide.refresh)
+        self._content.insertWidget(0, self.guide)
+        self.sync_indicator = SyncIndicator(self.sync_controller)
+        self.sync_indicator.open_requested.connect(lambda: self.show_screen("sync"))
+        self.statusBar().insertPermanentWidget(0, self.sync_indicator)
+        self.sync_indicator.refresh()
+        self._navigate(self.navigation.currentItem())
+        self.stack.removeWidget(self._loading)
+        self._loading.deleteLater()
+        if ctx.workspace is not None:
+            self.guide.start_if_new()
+
     def show_screen(self, key: str) -> bool:
         """Select the screen ``key`` if the acting role may see it."""
-        for row in range(self.navigation.count()):
-            if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == key:
-                self.navigation.setCurrentRow(row)
-                return True
+        self._build_screens()
+        return self._select(key)
+
+    def _select(self, key: str) -> bool:
+        if key in self._nav_keys:
+            self.navigation.setCurrentRow(self._nav_keys.index(key))
+            return True
         return False
 
     def visible_screen_keys(self) -> list[str]:
-        return [self.navigation.item(row).data(Qt.ItemDataRole.UserRole)
-                for row in range(self.navigation.count())]
+        return list(self._nav_keys)
 
     def current_screen_key(self) -> str | None:
-        item = self.navigation.currentItem()
-        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+        row = self.navigation.currentRow()
+        return self._nav_keys[row] if 0 <= row < len(self._nav_keys) else None
 
     def screen_title(self, key: str) -> str:
         """The screen's name as the navigation shows it, in the current language."""
         return self._titles().get(key, key)
 
     def focus_screen(self) -> None:
+        self._build_screens()
         screen = self.stack.currentWidget()
         if screen is not None:
-            screen.setFocus(Qt.FocusReason.OtherFocusReason)
+            screen.setFocus()
 
     def open_tour(self) -> None:
         """Help → Tour of the screens (F1): from the first screen, or focus it if open."""
+        self._build_screens()
         if self.guide.isVisible():
             self.guide.focus_primary()
         else:
@@ -252,10 +344,13 @@ class MainWindow(QMainWindow):
             self.role_box.addItem(role.label(lang), role)
         self.role_box.setCurrentIndex(Role.desktop_roles().index(self._ctx.role))
         self.role_box.blockSignals(False)
+        if not self._built:
+            self._loading.setText(self.tr("Opening workspace…"))
         self._rebuild_navigation()
         self._show_workspace()
         self._busy(self._ctx.db.busy)
-        self.sync_indicator.refresh()
+        if self._built:
+            self.sync_indicator.refresh()
 
     def _titles(self) -> dict[str, str]:
         return {
@@ -274,29 +369,29 @@ class MainWindow(QMainWindow):
         }
 
     def _rebuild_navigation(self) -> None:
-        current = self.navigation.currentItem()
-        current_key = current.data(Qt.ItemDataRole.UserRole) if current else "home"
+        current_key = self.current_screen_key() or "home"
         titles = self._titles()
         self.navigation.blockSignals(True)
         self.navigation.clear()
+        self._nav_keys = [s.key for s in self._screens if self._ctx.role in s.roles]
         for number, screen in enumerate(s for s in self._screens if self._ctx.role in s.roles):
             item = QListWidgetItem(titles[screen.key])
-            item.setData(Qt.ItemDataRole.UserRole, screen.key)
             if number < NUMBERED_SCREENS:
                 item.setToolTip(f"Ctrl+{(number + 1) % 10}")
             self.navigation.addItem(item)
         self.navigation.blockSignals(False)
-        if not self.show_screen(current_key):
+        if not self._select(current_key):
             self.navigation.setCurrentRow(0)
         self.screens_changed.emit()
 
     def _navigate(self, item: QListWidgetItem | None) -> None:
-        if item is None:
-            return
-        key = item.data(Qt.ItemDataRole.UserRole)
+        row = -1 if item is None else self.navigation.row(item)
+        if not self._built or not 0 <= row < len(self._nav_keys):
+            return  # before the screens exist, _build_screens shows the current one
+        key = self._nav_keys[row]
         for screen in self._screens:
             if screen.key == key:
-                self.stack.setCurrentWidget(screen.widget)
+                self.stack.setCurrentWidget(getattr(self, screen.attribute))
                 self.screen_changed.emit(key)
 
     def _go_to_row(self, row: int) -> None:
@@ -320,7 +415,8 @@ class MainWindow(QMainWindow):
 
     def _workspace_opened(self, _info: WorkspaceInfo) -> None:
         self._show_workspace()
-        self.guide.start_if_new()
+        if self._built:
+            self.guide.start_if_new()  # otherwise _build_screens starts it
 
     def _show_workspace(self) -> None:
         info = self._ctx.workspace
@@ -341,8 +437,9 @@ class MainWindow(QMainWindow):
         box.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.sync_controller.stop()
-        self.tasks.close_inspection()  # answers waiting to be saved go before the database
-        self.drafts.close_draft()
+        if self._built:
+            self.sync_controller.stop()
+            self.tasks.close_inspection()  # answers waiting to be saved go before the database
+            self.drafts.close_draft()
         self._ctx.db.close()
         super().closeEvent(event)

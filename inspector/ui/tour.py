@@ -24,7 +24,7 @@ from inspector.core.roles import Role
 from inspector.core.text import Lang
 from inspector.services.demo_workspace import sign_in_offline_as
 from inspector.services.directory_import import ImportKind
-from inspector.services.workspace import resolve_data_dir
+from inspector.services.workspace_location import resolve_data_dir
 from inspector.ui.db_worker import Op
 from inspector.ui.planning_models import team_members
 

@@ -6,12 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from inspector.services.workspace import (
-    DATA_DIR_ENV,
-    default_data_dir,
-    open_workspace,
-    resolve_data_dir,
-)
+from inspector.services.workspace import open_workspace
+from inspector.services.workspace_location import DATA_DIR_ENV, default_data_dir, resolve_data_dir
 
 
 def test_data_dir_option_wins_over_the_environment(tmp_path: Path) -> None:
