@@ -166,7 +166,9 @@ def start_window(ctx: AppContext, *, today: date, demo: bool = False,
         box.setObjectName("workspaceErrorBox")
         box.open()
 
-    ctx.db.open_workspace(ctx.data_dir, opened, failed)
+    # After the first frame: the DB thread's imports (the database layer) would otherwise
+    # hold the interpreter while the window builds and paints.
+    window.after_first_frame(lambda: ctx.db.open_workspace(ctx.data_dir, opened, failed))
     return window
 
 

@@ -25,6 +25,7 @@ of their own are shown in a non-blocking message box.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         self._today = today
         self._built = False
         self._build_scheduled = False
+        self._after_first_frame: list[Callable[[], object]] = []
         self._screens = SCREENS
         self._nav_keys: list[str] = []  # the navigation's rows, top to bottom
         self.navigation = QListWidget()
@@ -234,6 +236,17 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._build_screens)
         return super().event(event)
 
+    @property
+    def screens_built(self) -> bool:
+        return self._built
+
+    def after_first_frame(self, work: Callable[[], object]) -> None:
+        """Run ``work`` once the first frame is painted (or the screens were asked for)."""
+        if self._built:
+            work()
+        else:
+            self._after_first_frame.append(work)
+
     def _build_screens(self) -> None:
         """Import and build every screen, the guide and the sync controller (which the
         first frame does without: they import the database layer and the sync engine)."""
@@ -288,6 +301,9 @@ class MainWindow(QMainWindow):
         self._loading.deleteLater()
         if ctx.workspace is not None:
             self.guide.start_if_new()
+        waiting, self._after_first_frame = self._after_first_frame, []
+        for work in waiting:
+            work()
 
     def show_screen(self, key: str) -> bool:
         """Select the screen ``key`` if the acting role may see it."""

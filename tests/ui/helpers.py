@@ -111,6 +111,12 @@ class Launcher:
         window.activateWindow()
         # Shortcuts (Ctrl+1…9, Escape, Ctrl+I) only reach the active window.
         assert QTest.qWaitForWindowActive(window), "the main window did not become active"
+        # The screens are built, and the workspace opened, once the first frame is painted.
+        for _tick in range(1000):
+            if window.screens_built:
+                break
+            QTest.qWait(10)
+        assert window.screens_built, "the first frame was never painted"
         return launched
 
     def close_all(self) -> None:
