@@ -64,6 +64,7 @@ TRIMMED_FRAGMENTS = (
     "/platforms/libqminimalegl", "/wayland-", "/egldeviceintegrations/", "/generic/",
     "/networkinformation/", "/imageformats/libqicns", "/imageformats/libqtga",
     "/imageformats/libqtiff", "/imageformats/libqwbmp", "/xcbglintegrations/",
+    "/imageformats/libqsvg", "/iconengines/libqsvgicon", "libQt6Svg",  # no SVG in the app
     "libQt6OpenGL", "libQt6Network",  # widgets paint in software; no Qt networking
     "libQt6WaylandClient",
     "libQt6WaylandEgl", "libQt6WlShellIntegration", "libQt6EglFs", "libQt6EglFSDevice",
