@@ -294,7 +294,8 @@ class MainWindow(QMainWindow):
         self._content.insertWidget(0, self.guide)
         self.sync_indicator = SyncIndicator(self.sync_controller)
         self.sync_indicator.open_requested.connect(lambda: self.show_screen("sync"))
-        self.statusBar().insertPermanentWidget(0, self.sync_indicator)
+        # Index 1: after the workspace line (a normal widget, first), before the busy line.
+        self.statusBar().insertPermanentWidget(1, self.sync_indicator)
         self.sync_indicator.refresh()
         self._navigate(self.navigation.currentItem())
         self.stack.removeWidget(self._loading)
