@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from inspector.core.roles import Role
 from inspector.core.text import Lang
@@ -196,15 +196,10 @@ def _open_demo(ctx: AppContext, window: MainWindow, info: WorkspaceInfo, today: 
 
 
 def _fill_demo(ctx: AppContext, window: MainWindow, info: WorkspaceInfo, today: date) -> None:
-    progress = QProgressDialog(window)
-    progress.setObjectName("demoProgressDialog")
-    progress.setWindowTitle(QCoreApplication.translate("StartUp", "Preparing the demo"))
-    progress.setLabelText(QCoreApplication.translate(
+    from inspector.ui.demo_flow import demo_progress
+
+    progress = demo_progress(window, QCoreApplication.translate(
         "StartUp", "Creating a demo county: 5,000 market entities and 40 inspectors…"))
-    progress.setRange(0, 0)
-    progress.setCancelButton(None)
-    progress.setMinimumDuration(0)
-    progress.open()
 
     def done(_result: DemoResult) -> None:
         progress.close()

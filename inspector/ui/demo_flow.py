@@ -48,15 +48,8 @@ def open_connected_demo(ctx: AppContext, parent: QWidget, root: Path, *, today: 
     app = QCoreApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(platform.stop)
-    progress = QProgressDialog(parent)
-    progress.setObjectName("demoProgressDialog")
-    progress.setWindowTitle(QCoreApplication.translate("StartUp", "Preparing the demo"))
-    progress.setLabelText(QCoreApplication.translate(
+    progress = demo_progress(parent, QCoreApplication.translate(
         "StartUp", "Starting the demo's central platform on this computer…"))
-    progress.setRange(0, 0)
-    progress.setCancelButton(None)
-    progress.setMinimumDuration(0)
-    progress.open()
     steps = _Steps(progress)
     steps.step.connect(lambda words: progress.setLabelText(_words(ctx.lang, words)))
 
@@ -95,6 +88,19 @@ def open_connected_demo(ctx: AppContext, parent: QWidget, root: Path, *, today: 
     op: Op[str] = Op("connected_demo", body)
     ctx.db.submit(op, on_result=done, on_error=failed)
     return platform
+
+
+def demo_progress(parent: QWidget, text: str) -> QProgressDialog:
+    """The open, uncancellable "Preparing the demo" dialog saying ``text``."""
+    progress = QProgressDialog(parent)
+    progress.setObjectName("demoProgressDialog")
+    progress.setWindowTitle(QCoreApplication.translate("StartUp", "Preparing the demo"))
+    progress.setLabelText(text)
+    progress.setRange(0, 0)
+    progress.setCancelButton(None)
+    progress.setMinimumDuration(0)
+    progress.open()
+    return progress
 
 
 def _told(lang: Lang, story: DemoStory) -> str:

@@ -2566,128 +2566,129 @@ Because: %2</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="238"/>
+        <location filename="../../inspector/ui/main_window.py" line="347"/>
         <source>Inspector: random inspections and sampling</source>
         <translation>Inspector 双随机抽查与抽样</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="239"/>
+        <location filename="../../inspector/ui/main_window.py" line="348"/>
         <source>Inspector · 双随机、一公开</source>
         <translation>Inspector · 双随机、一公开</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="240"/>
+        <location filename="../../inspector/ui/main_window.py" line="349"/>
         <source>Acting as</source>
         <translation>当前角色</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="241"/>
+        <location filename="../../inspector/ui/main_window.py" line="350"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="242"/>
-        <location filename="../../inspector/ui/main_window.py" line="243"/>
+        <location filename="../../inspector/ui/main_window.py" line="351"/>
+        <location filename="../../inspector/ui/main_window.py" line="352"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="244"/>
+        <location filename="../../inspector/ui/main_window.py" line="353"/>
         <source>Tour of the screens</source>
         <translation>界面导览</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="245"/>
+        <location filename="../../inspector/ui/main_window.py" line="354"/>
         <source>Tour of the screens (F1)</source>
         <translation>界面导览（F1）</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="262"/>
+        <location filename="../../inspector/ui/main_window.py" line="374"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="263"/>
+        <location filename="../../inspector/ui/main_window.py" line="375"/>
         <source>Directories</source>
         <translation>名录库</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="264"/>
+        <location filename="../../inspector/ui/main_window.py" line="376"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="265"/>
+        <location filename="../../inspector/ui/main_window.py" line="377"/>
         <source>Plans and draw</source>
         <translation>抽查计划与抽取</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="266"/>
+        <location filename="../../inspector/ui/main_window.py" line="378"/>
         <source>Publication</source>
         <translation>结果公示</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="267"/>
+        <location filename="../../inspector/ui/main_window.py" line="379"/>
         <source>Referrals</source>
         <translation>线索移送</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="269"/>
+        <location filename="../../inspector/ui/main_window.py" line="381"/>
         <source>Tasks</source>
         <translation>任务与检查</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="270"/>
+        <location filename="../../inspector/ui/main_window.py" line="382"/>
         <source>Fill a checklist</source>
         <translation>填写清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="271"/>
+        <location filename="../../inspector/ui/main_window.py" line="383"/>
         <source>Samples</source>
         <translation>样品</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="272"/>
+        <location filename="../../inspector/ui/main_window.py" line="384"/>
         <source>Scan station</source>
         <translation>扫码交接</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="273"/>
+        <location filename="../../inspector/ui/main_window.py" line="385"/>
         <source>Checklists</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="328"/>
+        <location filename="../../inspector/ui/main_window.py" line="365"/>
+        <location filename="../../inspector/ui/main_window.py" line="441"/>
         <source>Opening workspace…</source>
         <translation>正在打开工作区……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="330"/>
+        <location filename="../../inspector/ui/main_window.py" line="443"/>
         <source>Workspace: %1 · device %2</source>
         <translation>工作区：%1 · 设备 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="334"/>
+        <location filename="../../inspector/ui/main_window.py" line="447"/>
         <source>Working…</source>
         <translation>处理中……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="334"/>
+        <location filename="../../inspector/ui/main_window.py" line="447"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="337"/>
+        <location filename="../../inspector/ui/main_window.py" line="450"/>
         <source>Something went wrong</source>
         <translation>出现错误</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="338"/>
+        <location filename="../../inspector/ui/main_window.py" line="451"/>
         <source>The operation %1 failed: %2</source>
         <translation>操作 %1 失败：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/main_window.py" line="268"/>
+        <location filename="../../inspector/ui/main_window.py" line="380"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -4393,29 +4394,28 @@ Current team: %3</source>
 <context>
     <name>StartUp</name>
     <message>
-        <location filename="../../inspector/ui/app.py" line="158"/>
+        <location filename="../../inspector/ui/app.py" line="164"/>
         <source>Cannot open the workspace</source>
         <translation>无法打开工作区</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/app.py" line="190"/>
-        <location filename="../../inspector/ui/demo_flow.py" line="53"/>
-        <location filename="../../inspector/ui/demo_flow.py" line="86"/>
+        <location filename="../../inspector/ui/demo_flow.py" line="79"/>
+        <location filename="../../inspector/ui/demo_flow.py" line="97"/>
         <source>Preparing the demo</source>
         <translation>正在准备演示数据</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/app.py" line="191"/>
+        <location filename="../../inspector/ui/app.py" line="201"/>
         <source>Creating a demo county: 5,000 market entities and 40 inspectors…</source>
         <translation>正在生成演示县：5,000 户市场主体和 40 名检查人员……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/demo_flow.py" line="54"/>
+        <location filename="../../inspector/ui/demo_flow.py" line="51"/>
         <source>Starting the demo&apos;s central platform on this computer…</source>
         <translation>正在本机启动演示用的中心平台……</translation>
     </message>
     <message>
-        <location filename="../../inspector/ui/demo_flow.py" line="87"/>
+        <location filename="../../inspector/ui/demo_flow.py" line="80"/>
         <source>The demo&apos;s central platform could not be used, so the demo opens without it.</source>
         <translation>无法使用演示用的中心平台，演示将在不连接平台的情况下打开。</translation>
     </message>
