@@ -14,7 +14,10 @@ import argparse
 import getpass
 import json
 import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -34,6 +37,8 @@ from inspector.core.directory_rows import HeaderError, Severity
 from inspector.core.roles import Role
 from inspector.core.tables import TableFileError
 
+PARENT_CHECK_S = 1.0
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="inspector-central",
@@ -48,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8421)
     serve.add_argument("--workers", type=int, default=1,
                        help="worker processes (PostgreSQL; SQLite serves one office)")
+    serve.add_argument("--exit-with-parent", action="store_true",
+                       help="stop when the process that started this one ends (a desktop "
+                       "demo's own platform; never in a deployment)")
 
     unit = sub.add_parser("unit", help="organisational units").add_subparsers(
         dest="action", required=True)
@@ -106,6 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = Settings.resolve(args.db, args.blobs)
     if args.command == "serve":
+        if args.exit_with_parent:
+            _exit_with_parent()
         return _serve(settings, args.host, args.port, args.workers)
     engine = connect(settings.db_url)
     migrate(engine)
@@ -207,6 +217,19 @@ def _password(source: str) -> str:
         return sys.stdin.readline().rstrip("\n")
     raise AccountError("pass the password on standard input ('-') or with 'ask', "
                        "never on the command line")
+
+
+def _exit_with_parent() -> None:
+    """Stop this server gracefully (as on SIGTERM) once its parent process is gone: a
+    killed or crashed desktop must not leave its demo platform running."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_S)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _serve(settings: Settings, host: str, port: int, workers: int) -> int:

@@ -8,7 +8,9 @@ database and blob store): :meth:`~DemoPlatform.start` seeds an empty folder once
 (``inspector-central demo-seed`` with the demo directory files and
 :data:`DEMO_PASSWORD`), starts ``inspector-central serve`` on a free loopback port,
 waits until it answers ``/health`` and returns its address; :meth:`~DemoPlatform.stop`
-ends the process (also safe when it never started). Failures raise
+ends the process (also safe when it never started), and the platform ends by itself
+once the app's process is gone (``serve --exit-with-parent``: a killed app leaves no
+server behind). Failures raise
 :class:`DemoPlatformError` with the platform's own output. The desktop never imports
 the platform: it runs it, as a deployment would.
 """
@@ -88,7 +90,8 @@ class DemoPlatform:
         server = f"http://127.0.0.1:{port}"
         # Open for the process's lifetime; closed in stop().
         self._log = (self.folder / "platform.log").open("w+b")
-        self.process = subprocess.Popen(self._command("serve", "--port", str(port)),
+        self.process = subprocess.Popen(self._command("serve", "--port", str(port),
+                                                      "--exit-with-parent"),
                                         stdout=self._log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + START_TIMEOUT_S
         while True:

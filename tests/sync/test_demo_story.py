@@ -5,6 +5,10 @@ engine, and everything it claims is where it says (SQLite platform)."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -109,3 +113,44 @@ def test_a_platform_that_cannot_start_says_why(tmp_path: Path) -> None:
     blocked.write_text("a file where the platform's folder should be", encoding="utf-8")
     with pytest.raises((DemoPlatformError, OSError)):
         DemoPlatform(blocked).start(TODAY)
+
+
+PARENT = """
+import sys, time
+from datetime import date
+from pathlib import Path
+from inspector.services.demo_platform import DemoPlatform
+platform = DemoPlatform(Path(sys.argv[1]))
+print(platform.start(date.today()), platform.process.pid, flush=True)
+time.sleep(600)
+"""
+
+
+def test_a_killed_app_leaves_no_demo_platform_running(tmp_path: Path) -> None:
+    """The app is SIGKILLed (no chance to stop anything): its platform stops by itself."""
+    app = subprocess.Popen([sys.executable, "-c", PARENT, str(tmp_path / "platform")],
+                           stdout=subprocess.PIPE, text=True)
+    try:
+        assert app.stdout is not None
+        server, pid = app.stdout.readline().split()
+        assert requests.get(server + API_PREFIX + "/health", timeout=5).status_code == 200
+    finally:
+        app.kill()
+        app.wait()
+        if app.stdout is not None:
+            app.stdout.close()
+    deadline = time.monotonic() + 30
+    while _alive(int(pid)):
+        assert time.monotonic() < deadline, "the demo platform outlived the app"
+        time.sleep(0.2)  # waiting for another process to end
+    with pytest.raises(requests.ConnectionError):
+        requests.get(server + API_PREFIX + "/health", timeout=5)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    state = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").split(")")[-1].split()[0]
+    return state != "Z"  # a zombie has ended
