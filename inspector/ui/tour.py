@@ -234,7 +234,11 @@ def _take_a_sample(ctx: AppContext, window: MainWindow, tasks: TasksPanel, *,
     wizard.quantity_edit.setText("2")
     wizard.unit_edit.setText("瓶" if zh else "bottles")
     wizard.backup_edit.setText("1")
-    wizard.fields["batch"].setText("20261008")  # type: ignore[union-attr]
+    from PySide6.QtWidgets import QLineEdit
+
+    batch = wizard.fields["batch"]
+    assert isinstance(batch, QLineEdit), "the batch number is typed, not chosen"
+    batch.setText("20261008")
     for _page in range(3):
         wizard.next()
     wizard.seal_edits[0].setText("FT-0001")
